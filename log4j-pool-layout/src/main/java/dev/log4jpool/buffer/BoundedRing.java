@@ -1,0 +1,135 @@
+package dev.log4jpool.buffer;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A bounded, lock-free, multi-producer multi-consumer ring of references: the pool's shared tier.
+ *
+ * <p>The algorithm is Dmitry Vyukov's bounded MPMC queue, as in the Disruptor and JCTools'
+ * {@code MpmcArrayQueue}: every slot carries a sequence number that says whose turn it is. A slot
+ * whose sequence equals position {@code p} is free for the producer of {@code p}; one whose
+ * sequence is {@code p + 1} holds the element of {@code p} for its consumer; after the consumer
+ * takes it, the sequence becomes {@code p + capacity}, the producer position one lap later.
+ * Positions and sequences are 64-bit, so they never wrap and a stale reader cannot mistake one lap
+ * for another (no ABA).
+ *
+ * <p>{@link #offer} and {@link #poll} are <em>relaxed</em>: they never wait. A full ring, or a slot
+ * another thread has claimed but not yet finished with, makes them give up at once ({@code false}
+ * or {@code null}); only a lost race for an index, which means another thread made progress, makes
+ * them try the next position. The pool above treats a refusal as "drop" or "allocate", which is
+ * always safe.
+ *
+ * <p>Memory ordering: a producer claims a position with a CAS on the producer index, writes the
+ * element with a plain store, then publishes it with a store-release of the slot sequence; the
+ * consumer's load-acquire of that sequence makes the element visible. The consumer's clearing of
+ * the slot is published to the next lap's producer in the same way. The jcstress tests in
+ * {@code BoundedRingJcstressTests} check these orderings.
+ *
+ * @param <E> the element type
+ */
+final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
+    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
+
+    /** Largest capacity: a power of two that an {@code int} array index can hold. */
+    static final int MAX_CAPACITY = 1 << 30;
+
+    private final Object[] elements;
+    private final long[] sequences;
+    private final int mask;
+
+    /**
+     * @param requestedCapacity how many elements the ring holds at most; rounded up to a power of
+     *     two so that a position maps to its slot with a mask
+     */
+    BoundedRing(int requestedCapacity) {
+        if (requestedCapacity < 1 || requestedCapacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException(
+                    "ring capacity must be between 1 and " + MAX_CAPACITY + ", was " + requestedCapacity);
+        }
+        int capacity = roundUpToPowerOfTwo(requestedCapacity);
+        this.elements = new Object[capacity];
+        this.sequences = new long[capacity];
+        this.mask = capacity - 1;
+        for (int i = 0; i < capacity; i++) {
+            sequences[i] = i;
+        }
+        // The arrays are reached through final fields, so their initial contents are visible to
+        // every thread that sees this ring (JLS 17.5).
+    }
+
+    static int roundUpToPowerOfTwo(int value) {
+        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
+    }
+
+    /**
+     * Adds an element unless the ring is full or the slot is still being emptied.
+     *
+     * @return {@code true} when the element is in the ring
+     */
+    boolean offer(E element) {
+        long position = lvProducerIndex();
+        while (true) {
+            int index = (int) position & mask;
+            long sequence = (long) SEQUENCE.getAcquire(sequences, index);
+            long turn = sequence - position;
+            if (turn == 0) {
+                if (casProducerIndex(position, position + 1)) {
+                    elements[index] = element;
+                    SEQUENCE.setRelease(sequences, index, position + 1);
+                    return true;
+                }
+                // Another producer took this position: it progressed, so we try the next one.
+                position = lvProducerIndex();
+            } else if (turn < 0) {
+                // The slot still holds last lap's element (ring full, or its consumer is half-way).
+                return false;
+            } else {
+                // Our index was stale: other producers have filled this slot already.
+                position = lvProducerIndex();
+            }
+        }
+    }
+
+    /**
+     * Takes an element unless the ring is empty or the next slot is still being filled.
+     *
+     * @return the element, or {@code null}
+     */
+    @SuppressWarnings("unchecked")
+    E poll() {
+        long position = lvConsumerIndex();
+        while (true) {
+            int index = (int) position & mask;
+            long sequence = (long) SEQUENCE.getAcquire(sequences, index);
+            long turn = sequence - (position + 1);
+            if (turn == 0) {
+                if (casConsumerIndex(position, position + 1)) {
+                    E element = (E) elements[index];
+                    elements[index] = null;
+                    SEQUENCE.setRelease(sequences, index, position + mask + 1);
+                    return element;
+                }
+                position = lvConsumerIndex();
+            } else if (turn < 0) {
+                // Empty here (or its producer is half-way).
+                return null;
+            } else {
+                position = lvConsumerIndex();
+            }
+        }
+    }
+
+    /** How many elements are in the ring now; a snapshot, exact only when no one is using it. */
+    int size() {
+        // Read the consumer first: the producer index can only be larger by the time we read it.
+        long consumer = lvConsumerIndex();
+        long producer = lvProducerIndex();
+        long size = producer - consumer;
+        return (int) Math.max(0, Math.min(size, capacity()));
+    }
+
+    int capacity() {
+        return mask + 1;
+    }
+}
