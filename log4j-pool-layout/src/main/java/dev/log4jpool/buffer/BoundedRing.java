@@ -40,7 +40,9 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
 
     /**
      * @param requestedCapacity how many elements the ring holds at most; rounded up to a power of
-     *     two so that a position maps to its slot with a mask
+     *     two (so that a position maps to its slot with a mask) and to at least 2: with one slot, the
+     *     sequence a producer publishes ({@code p + 1}) would equal the one that frees the slot for
+     *     the next lap's producer, and two producers could fill the same slot
      */
     BoundedRing(int requestedCapacity) {
         if (requestedCapacity < 1 || requestedCapacity > MAX_CAPACITY) {
@@ -59,7 +61,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
     }
 
     static int roundUpToPowerOfTwo(int value) {
-        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
+        return value <= 2 ? 2 : Integer.highestOneBit(value - 1) << 1;
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.logging.log4j.util.Constants;
  *   <li><b>Thread slot</b>: one buffer cached per platform thread in a {@link ThreadLocal}. No
  *       atomic operation on this path; its hits are counted in a per-thread field.</li>
  *   <li><b>Shared ring</b>: a bounded lock-free ring ({@link BoundedRing}) of {@code maxBuffers}
- *       free buffers (rounded up to a power of two). It serves nested use, virtual threads, pools
+ *       free buffers (rounded up to a power of two, at least 2). It serves nested use, virtual threads, pools
  *       without thread slots, and buffers that cross threads (acquired on one, released on
  *       another, as the async appender does).</li>
  *   <li><b>Allocation</b>: when the ring is empty, a new buffer of {@code bufferSize} chars.</li>
@@ -197,6 +197,11 @@ public final class BufferPool {
         return threadSlots != null;
     }
 
+    /** How many thread slots this pool has made (live or retired); for tests. */
+    int threadSlotsCreated() {
+        return threadHits.registrations();
+    }
+
     /** Whether {@code thread} is virtual; always {@code false} before JDK 21. */
     public static boolean isVirtual(Thread thread) {
         if (IS_VIRTUAL == null) {
@@ -271,7 +276,7 @@ public final class BufferPool {
             return this;
         }
 
-        /** Free buffers the shared ring keeps (default 32; rounded up to a power of two). */
+        /** Free buffers the shared ring keeps (default 32; rounded up to a power of two, at least 2). */
         public Builder setMaxBuffers(int maxBuffers) {
             if (maxBuffers <= 0 || maxBuffers > BoundedRing.MAX_CAPACITY) {
                 throw new IllegalArgumentException(

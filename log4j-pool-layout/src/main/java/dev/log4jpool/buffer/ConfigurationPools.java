@@ -77,7 +77,10 @@ final class ConfigurationPools implements PropertyChangeListener, LoggerContextS
 
     @Override
     public void propertyChange(PropertyChangeEvent event) {
-        if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName()) && event.getOldValue() == configuration) {
+        // updateLoggers() fires this event with old == new too: only a replacement stops us.
+        if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName())
+                && event.getOldValue() == configuration
+                && event.getNewValue() != configuration) {
             stop((LoggerContext) event.getSource());
         }
     }

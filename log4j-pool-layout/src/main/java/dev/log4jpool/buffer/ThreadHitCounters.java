@@ -18,9 +18,11 @@ import java.util.List;
 final class ThreadHitCounters {
     private final List<Counter> live = new ArrayList<>(); // guarded by this
     private long retired; // guarded by this
+    private int registrations; // guarded by this
 
     synchronized Counter register(Thread owner) {
         retireDeadThreads();
+        registrations++;
         Counter counter = new Counter(owner);
         live.add(counter);
         return counter;
@@ -33,6 +35,10 @@ final class ThreadHitCounters {
             sum += counter.get();
         }
         return sum;
+    }
+
+    synchronized int registrations() {
+        return registrations;
     }
 
     private void retireDeadThreads() {
