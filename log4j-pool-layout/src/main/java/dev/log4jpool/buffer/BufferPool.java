@@ -75,7 +75,7 @@ public final class BufferPool {
         this.ring = new BoundedRing<>(builder.maxBuffers);
         this.threadHits = new ThreadHitCounters();
         this.threadSlots = builder.threadLocalEnabled
-                ? ThreadLocal.withInitial(() -> new ThreadSlot(threadHits.register(Thread.currentThread())))
+                ? ThreadLocal.withInitial(() -> new ThreadSlot(Thread.currentThread(), threadHits))
                 : null;
     }
 
@@ -148,13 +148,23 @@ public final class BufferPool {
         } else {
             buffer.clear();
         }
-        if (threadSlots != null && !isVirtual(Thread.currentThread())) {
+        Thread current = Thread.currentThread();
+        ThreadSlot home = buffer.homeSlot;
+        if (home != null && home.owner == current) {
+            // Back on the thread whose slot it came from: no ThreadLocal lookup needed.
+            if (home.buffer == null) {
+                home.buffer = buffer;
+                return;
+            }
+        } else if (threadSlots != null && !isVirtual(current)) {
             ThreadSlot slot = threadSlots.get();
             if (slot.buffer == null) {
                 slot.buffer = buffer;
+                buffer.homeSlot = slot;
                 return;
             }
         }
+        buffer.homeSlot = null; // the ring must not keep a thread reachable
         if (!ring.offer(buffer)) {
             ringDrops.increment();
         }
@@ -228,16 +238,6 @@ public final class BufferPool {
     public String toString() {
         return "BufferPool[name=" + name + ", bufferSize=" + bufferSize + ", ringCapacity=" + ring.capacity()
                 + ", threadLocal=" + isThreadLocalEnabled() + ", maxRetainedSize=" + maxRetainedSize + "]";
-    }
-
-    /** One platform thread's cached buffer and its hit counter. */
-    private static final class ThreadSlot {
-        TextBuffer buffer;
-        final ThreadHitCounters.Counter hits;
-
-        ThreadSlot(ThreadHitCounters.Counter hits) {
-            this.hits = hits;
-        }
     }
 
     private static final class DefaultPoolHolder {

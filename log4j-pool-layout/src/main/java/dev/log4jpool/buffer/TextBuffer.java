@@ -39,6 +39,11 @@ public final class TextBuffer implements CharSequence, Appendable, AutoCloseable
      * ring orders the hand-over between threads), read by release to refuse a second release.
      */
     boolean leased;
+    /**
+     * The thread slot this buffer was last cached in, so that a release on that slot's thread finds
+     * it without a {@code ThreadLocal} lookup; {@code null} while the buffer is in the ring.
+     */
+    ThreadSlot homeSlot;
 
     /** Makes a buffer that belongs to no pool. */
     public TextBuffer(int initialCapacity) {
