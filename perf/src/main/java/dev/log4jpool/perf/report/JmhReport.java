@@ -1,0 +1,170 @@
+package dev.log4jpool.perf.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a JMH JSON result file into a markdown table and an SVG bar chart (throughput and bytes
+ * allocated per operation), for perf/results and the README.
+ *
+ * <p>Usage: {@code JmhReport <results.json> <out.md> <out.svg> [title]}.
+ */
+public final class JmhReport {
+    private JmhReport() {}
+
+    /** One benchmark score: a method with its parameters. */
+    record Row(String group, String label, double opsPerSecond, double errorPercent, double bytesPerOp) {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: JmhReport <results.json> <out.md> <out.svg> [title]");
+            System.exit(2);
+        }
+        List<Row> rows = read(Path.of(args[0]));
+        String title = args.length > 3 ? args[3] : "JMH results";
+        Files.writeString(Path.of(args[1]), markdown(rows, title), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[2]), svg(rows, title), StandardCharsets.UTF_8);
+        System.out.println("wrote " + args[1] + " and " + args[2] + " (" + rows.size() + " rows)");
+    }
+
+    static List<Row> read(Path json) throws IOException {
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode result : results) {
+            String benchmark = result.path("benchmark").asText();
+            String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            StringBuilder params = new StringBuilder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = result.path("params").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> param = it.next();
+                params.append(params.length() == 0 ? "" : ", ").append(param.getValue().asText());
+            }
+            int threads = result.path("threads").asInt(1);
+            JsonNode primary = result.path("primaryMetric");
+            double score = primary.path("score").asDouble();
+            double error = primary.path("scoreError").asDouble();
+            String unit = primary.path("scoreUnit").asText();
+            double opsPerSecond = toOpsPerSecond(score, unit);
+            double errorPercent = score == 0 || Double.isNaN(error) ? 0 : 100 * error / score;
+            double bytes = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
+            String group = method + (threads > 1 ? " (" + threads + " threads)" : "");
+            rows.add(new Row(group, params.length() == 0 ? method : params.toString(), opsPerSecond, errorPercent, bytes));
+        }
+        return rows;
+    }
+
+    /** Every mode JMH reports, as operations per second across all threads. */
+    static double toOpsPerSecond(double score, String unit) {
+        String[] parts = unit.split("/");
+        double seconds = unitSeconds(parts[parts.length - 1].equals("op") ? parts[0] : parts[1]);
+        if (parts[1].equals("op")) { // time per operation
+            return score == 0 ? 0 : 1 / (score * seconds);
+        }
+        return score / seconds; // operations per time
+    }
+
+    private static double unitSeconds(String unit) {
+        switch (unit) {
+            case "ns": return 1e-9;
+            case "us": return 1e-6;
+            case "ms": return 1e-3;
+            case "s": return 1;
+            case "min": return 60;
+            default: throw new IllegalArgumentException("unknown time unit " + unit);
+        }
+    }
+
+    static String markdown(List<Row> rows, String title) {
+        StringBuilder md = new StringBuilder();
+        md.append("### ").append(title).append("\n");
+        for (Map.Entry<String, List<Row>> group : byGroup(rows).entrySet()) {
+            md.append("\n**").append(group.getKey()).append("**\n\n");
+            md.append("| candidate | ops/s | ± | B/op | vs best peer |\n|---|---:|---:|---:|---:|\n");
+            double fastest = group.getValue().stream().mapToDouble(Row::opsPerSecond).max().orElse(1);
+            for (Row row : group.getValue()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f%% | %s | %.2f× fastest |%n",
+                        row.label(), human(row.opsPerSecond()), row.errorPercent(),
+                        Double.isNaN(row.bytesPerOp()) ? "—" : String.format(Locale.ROOT, "%.0f", row.bytesPerOp()),
+                        row.opsPerSecond() / fastest));
+            }
+        }
+        return md.toString();
+    }
+
+    static String svg(List<Row> rows, String title) {
+        int barHeight = 16;
+        int labelWidth = 340;
+        int chartWidth = 360;
+        int allocWidth = 200;
+        int y = 40;
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, List<Row>> group : byGroup(rows).entrySet()) {
+            body.append(text(8, y, group.getKey(), "bold"));
+            y += 6;
+            double maxOps = group.getValue().stream().mapToDouble(Row::opsPerSecond).max().orElse(1);
+            double maxBytes = group.getValue().stream().mapToDouble(r -> Double.isNaN(r.bytesPerOp()) ? 0 : r.bytesPerOp())
+                    .max().orElse(0);
+            for (Row row : group.getValue()) {
+                int w = (int) Math.round(chartWidth * row.opsPerSecond() / maxOps);
+                body.append(text(16, y + barHeight - 4, row.label(), "normal"));
+                body.append(String.format(Locale.ROOT,
+                        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                        labelWidth, y, Math.max(w, 1), barHeight - 2, row.label().startsWith("log4jpool") || row.label().startsWith("Pooled") ? "#2b7bba" : "#9aa5b1"));
+                body.append(text(labelWidth + Math.max(w, 1) + 4, y + barHeight - 4, human(row.opsPerSecond()) + " ops/s", "normal"));
+                double bytes = Double.isNaN(row.bytesPerOp()) ? 0 : row.bytesPerOp();
+                int bw = maxBytes <= 0 ? 0 : (int) Math.round(allocWidth * bytes / maxBytes);
+                int ax = labelWidth + chartWidth + 110;
+                body.append(String.format(Locale.ROOT,
+                        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#d9822b\"/>%n", ax, y, bw, barHeight - 2));
+                body.append(text(ax + bw + 4, y + barHeight - 4, String.format(Locale.ROOT, "%.0f B/op", bytes), "normal"));
+                y += barHeight + 2;
+            }
+            y += 18;
+        }
+        int width = labelWidth + chartWidth + 110 + allocWidth + 90;
+        return String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n"
+                        + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n%s%s"
+                        + "<text x=\"%d\" y=\"24\" font-weight=\"bold\">throughput (longer is better)</text>%n"
+                        + "<text x=\"%d\" y=\"24\" font-weight=\"bold\">allocated per op (shorter is better)</text>%n</svg>%n",
+                width, y + 10, text(8, 16, title, "bold"), body, labelWidth, labelWidth + chartWidth + 110);
+    }
+
+    private static Map<String, List<Row>> byGroup(List<Row> rows) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row row : rows) {
+            groups.computeIfAbsent(row.group(), g -> new ArrayList<>()).add(row);
+        }
+        return groups;
+    }
+
+    private static String text(int x, int y, String value, String weight) {
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"%s\">%s</text>%n", x, y, weight, escape(value));
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String human(double value) {
+        if (value >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fG", value / 1e9);
+        }
+        if (value >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", value / 1e6);
+        }
+        if (value >= 1e3) {
+            return String.format(Locale.ROOT, "%.1fk", value / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+}
