@@ -1,0 +1,131 @@
+package dev.log4jpool.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs the demo on every bundled sample, in a child JVM each (some samples need system properties
+ * set before Log4j starts, and the stdout sample writes to the process's own standard output), and
+ * checks what came out: the line count against the events logged, every line parsed as JSON, and
+ * the fields.
+ */
+class SamplesTest {
+    private static final int EVENTS = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> everySampleWithEveryMessageKind() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Sample sample : Sample.values()) {
+            cases.add(Arguments.of(sample, "params"));
+            cases.add(Arguments.of(sample, "typed"));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} with {1} messages")
+    @MethodSource("everySampleWithEveryMessageKind")
+    void everySampleLogsEveryEventAsJson(Sample sample, String message) throws Exception {
+        Path file = dir.resolve(sample.name + ".log");
+        Result result = runDemo("--sample", sample.name, "--events", String.valueOf(EVENTS), "--threads", "2",
+                "--message", message, "--file", file.toString());
+        assertEquals(0, result.exitCode, result::toString);
+
+        List<String> lines = sample == Sample.STDOUT_JSON
+                ? result.output.lines().filter(l -> l.startsWith("{")).collect(Collectors.toList())
+                : Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(EVENTS, lines.size(), () -> "one line per event:\n" + result);
+        int[] perThread = new int[2];
+        for (String line : lines) {
+            JsonNode event = JSON.readTree(line);
+            assertEquals("INFO", event.path("level").asText(), line);
+            assertEquals("dev.log4jpool.demo.Orders", event.path("logger").asText(), line);
+            assertTrue(event.path("@timestamp").asText().endsWith("Z"), line);
+            String thread = event.path("thread").asText();
+            assertTrue(thread.startsWith("demo-"), line);
+            perThread[Integer.parseInt(thread.substring(5))]++;
+            if (message.equals("typed")) {
+                assertEquals("order placed", event.path("message").asText(), line);
+                assertTrue(event.path("orderId").isIntegralNumber(), line);
+                assertTrue(event.path("amount").isNumber(), line);
+                assertTrue(event.path("express").isBoolean(), line);
+                assertTrue(event.path("customer").isTextual(), line);
+            } else {
+                assertTrue(event.path("message").asText().matches("user \\d+ bought [1-7] items"), line);
+            }
+        }
+        assertEquals(EVENTS / 2, perThread[0]);
+        assertEquals(EVENTS / 2, perThread[1]);
+        assertTrue(result.output.contains("bytes per event"), result::toString);
+        assertTrue(result.output.contains("events/s"), result::toString);
+    }
+
+    @Test
+    void badOptionsGetTheUsageAndExitStatusTwo() throws Exception {
+        Result result = runDemo("--threads", "zero");
+        assertEquals(2, result.exitCode, result::toString);
+        assertTrue(result.errors.contains("--threads needs a whole number"), result::toString);
+        assertTrue(result.errors.contains("usage: demo"), result::toString);
+    }
+
+    @Test
+    void theDemoShowsTheFirstLinesOfTheFile() throws Exception {
+        Path file = dir.resolve("shown.log");
+        Result result = runDemo("--events", "1000", "--file", file.toString());
+        assertEquals(0, result.exitCode, result::toString);
+        String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+        assertTrue(result.output.contains("  " + first), result::toString);
+        assertTrue(result.output.contains("pool default"), result::toString);
+    }
+
+    /** What the demo printed: {@code output} is standard output, {@code errors} standard error. */
+    private record Result(int exitCode, String output, String errors) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout:\n" + tail(output) + "\n--- stderr:\n" + tail(errors);
+        }
+    }
+
+    private Result runDemo(String... args) throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classPath,
+                Demo.class.getName()));
+        command.addAll(List.of(args));
+        long id = System.nanoTime();
+        Path output = dir.resolve("stdout-" + id + ".txt");
+        Path errors = dir.resolve("stderr-" + id + ".txt");
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(output.toFile())
+                .redirectError(errors.toFile())
+                .start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the demo did not finish in 3 minutes:\n" + Files.readString(errors));
+        }
+        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                Files.readString(errors, StandardCharsets.UTF_8));
+    }
+
+    private static String tail(String text) {
+        return text.length() < 4000 ? text : text.substring(text.length() - 4000);
+    }
+}
