@@ -123,7 +123,7 @@ final class LayoutCompiler {
             }
             members.append(name(key, asciiOnly));
             String value = pair.getValue();
-            members.append(value == null ? "null".toCharArray() : JsonWriter.escapeConstant('"' + value + '"', asciiOnly));
+            members.append(value == null ? "null".toCharArray() : quoted(value, asciiOnly));
         }
         char[] result = new char[members.length()];
         members.getChars(0, members.length(), result, 0);
@@ -139,6 +139,16 @@ final class LayoutCompiler {
         name[escaped.length + 1] = '"';
         name[escaped.length + 2] = ':';
         return name;
+    }
+
+    /** {@code "text"}, escaped. */
+    static char[] quoted(String text, boolean asciiOnly) {
+        char[] escaped = JsonWriter.escapeConstant(text, asciiOnly);
+        char[] quoted = new char[escaped.length + 2];
+        quoted[0] = '"';
+        System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+        quoted[escaped.length + 1] = '"';
+        return quoted;
     }
 
     private static Charset charset(String name) {

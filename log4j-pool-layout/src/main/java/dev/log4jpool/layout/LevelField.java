@@ -14,7 +14,7 @@ final class LevelField implements FieldWriter {
         this.levels = Level.values();
         this.rendered = new char[levels.length][];
         for (int i = 0; i < levels.length; i++) {
-            rendered[i] = JsonWriter.escapeConstant('"' + levels[i].name() + '"', asciiOnly);
+            rendered[i] = LayoutCompiler.quoted(levels[i].name(), asciiOnly);
         }
     }
 

@@ -10,7 +10,7 @@ public enum TimestampFormat {
     ISO_MICROS(6),
     /** {@code "2026-11-23T10:15:30.123456789Z"}: all the precision Log4j's {@code Instant} carries. */
     ISO_NANOS(9),
-    /** Milliseconds since 1970-01-01T00:00:00Z, a JSON number: {@code 1795342530123}. */
+    /** Milliseconds since 1970-01-01T00:00:00Z, a JSON number: {@code 1795428930123}. */
     EPOCH_MILLIS(0),
     /** Nanoseconds since 1970-01-01T00:00:00Z, a JSON number (fits a {@code long} until 2262). */
     EPOCH_NANOS(0);
