@@ -36,8 +36,8 @@ final class MessageField implements FieldWriter {
         out.name(name);
         if (message == null) {
             out.nullValue();
-        } else if (message instanceof SimpleMessage) {
-            out.stringValue(message.getFormattedMessage()); // the String it was made with
+        } else if (message.getClass() == SimpleMessage.class) {
+            out.stringValue(message.getFormattedMessage()); // the String it was made with: no copy
         } else if (message instanceof StringBuilderFormattable) {
             StringBuilder text = out.scratch;
             text.setLength(0);
