@@ -201,22 +201,26 @@ public final class StructuredFields {
     }
 
     void putLong(String key, long value) {
-        numbers[slotFor(key, FieldKind.LONG)] = value;
+        int slot = slotFor(key, FieldKind.LONG); // before indexing: it may replace the arrays
+        numbers[slot] = value;
     }
 
     void putDouble(String key, double value) {
-        numbers[slotFor(key, FieldKind.DOUBLE)] = Double.doubleToRawLongBits(value);
+        int slot = slotFor(key, FieldKind.DOUBLE);
+        numbers[slot] = Double.doubleToRawLongBits(value);
     }
 
     void putBoolean(String key, boolean value) {
-        numbers[slotFor(key, FieldKind.BOOLEAN)] = value ? 1 : 0;
+        int slot = slotFor(key, FieldKind.BOOLEAN);
+        numbers[slot] = value ? 1 : 0;
     }
 
     void putString(String key, String value) {
         if (value == null) {
             slotFor(key, FieldKind.NULL);
         } else {
-            strings[slotFor(key, FieldKind.STRING)] = value;
+            int slot = slotFor(key, FieldKind.STRING);
+            strings[slot] = value;
         }
     }
 
