@@ -56,9 +56,11 @@ import org.apache.logging.log4j.core.util.KeyValuePair;
  * <p><b>Allocation.</b> After warm-up, {@link #encode} allocates nothing for events without a
  * throwable: constant, parameterized (primitives through Log4j's {@code Unbox}), structured and
  * {@code MapMessage} messages, with any number of context entries, timestamps moving every event.
- * An event with a throwable allocates, per throwable in its chain (at most 64), the copy of the
- * frames {@code Throwable.getStackTrace()} returns (16 + 4 × frames bytes with compressed oops),
- * plus whatever its own {@code getMessage()} allocates. {@code locationInfo} makes Log4j compute the
+ * An event with a throwable allocates, per throwable in its cause and suppressed tree (at most 64),
+ * the copies of arrays the JDK hands out: {@code getStackTrace()} (16 + 4 × frames bytes with
+ * compressed oops, rounded up to 8) and, when it has suppressed throwables,
+ * {@code getSuppressed()} (16 + 4 × suppressed); plus whatever its own {@code getMessage()}
+ * allocates. A 60-frame exception with one cause: about 0.5 KB per event. {@code locationInfo} makes Log4j compute the
  * location per event, which allocates. {@link #toSerializable} and {@link #toByteArray} allocate
  * their result.
  *

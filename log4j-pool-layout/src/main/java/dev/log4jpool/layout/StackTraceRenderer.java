@@ -10,9 +10,9 @@ package dev.log4jpool.layout;
  * <p>Either into one JSON string (lines joined by {@code \n}) or as a JSON array with a string per
  * line. With {@code maxLines > 0} it stops after that many lines and ends with
  * {@code ... n lines omitted}. The text is written frame field by frame field, without
- * {@code StackTraceElement.toString()}; what remains allocated is the copy of the frames that
- * {@code Throwable.getStackTrace()} returns, once per throwable (plus whatever a throwable's own
- * {@code getMessage()} allocates).
+ * {@code StackTraceElement.toString()}; what remains allocated are the arrays the JDK copies for
+ * {@code Throwable.getStackTrace()} and a non-empty {@code getSuppressed()}, once per throwable
+ * (plus whatever a throwable's own {@code getMessage()} allocates).
  *
  * <p>One per {@link JsonWriter}, reset for every throwable; not thread-safe.
  */
