@@ -48,6 +48,8 @@ final class JsonWriter {
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final Utf8Encoder encoder = new Utf8Encoder();
     final StackTraceRenderer stackTraceRenderer = new StackTraceRenderer();
+    final EscapedStringCache loggerNames = new EscapedStringCache();
+    final EscapedStringCache threadNames = new EscapedStringCache();
     /** The context writer iterating now (state for its allocation-free callback). */
     ContextDataFields contextFilter;
     /** Whether the nested context object has been opened for this event. */
@@ -270,6 +272,19 @@ final class JsonWriter {
         out.append('"');
     }
 
+    /** A JSON string, copied from {@code cache} when it is the same String as last time. */
+    void cachedStringValue(String value, EscapedStringCache cache) {
+        if (value == null) {
+            nullValue();
+        } else if (cache.holds(value, settings)) {
+            out.append(cache.json(), 0, cache.length());
+        } else {
+            int start = out.length();
+            stringValue(value);
+            cache.remember(value, settings, out.array(), start, out.length());
+        }
+    }
+
     /** A JSON string from any text, or {@code null}. */
     void stringValue(CharSequence value) {
         if (value == null) {
@@ -338,8 +353,12 @@ final class JsonWriter {
         }
     }
 
-    /** Escapes {@code text[from, to)} in runs through the scratch array. */
+    /** Escapes {@code text[from, to)} in runs; a String is read in place, other text through the scratch array. */
     private void escapeRange(CharSequence text, int start, int end) {
+        if (text instanceof String) {
+            escapeString((String) text, start, end);
+            return;
+        }
         int from = start;
         while (from < end) {
             int count = Math.min(RUN, end - from);
@@ -349,6 +368,40 @@ final class JsonWriter {
             copy(text, from, from + count);
             escape(run, 0, count);
             from += count;
+        }
+    }
+
+    /**
+     * The common case, kept apart so that its loop reads the String directly (no copy) and stays
+     * monomorphic. Runs bound each capacity check; a pair is never split between runs.
+     */
+    private void escapeString(String text, int start, int end) {
+        int from = start;
+        while (from < end) {
+            int to = Math.min(end, from + RUN);
+            if (to < end && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--;
+            }
+            out.ensureCapacityFor((to - from) * 6);
+            char[] target = out.array();
+            int p = out.length();
+            char limit = fastLimit;
+            int i = from;
+            for (; i < to; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x20 && c < limit && c != '"' && c != '\\') {
+                    target[p++] = c;
+                } else {
+                    break;
+                }
+            }
+            out.setLength(p);
+            if (i < to) {
+                // Something needs escaping: finish this run on the general path.
+                text.getChars(i, to, run, 0);
+                escape(run, 0, to - i);
+            }
+            from = to;
         }
     }
 

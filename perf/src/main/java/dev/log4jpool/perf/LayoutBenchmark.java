@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import net.logstash.logback.argument.StructuredArguments;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
@@ -165,6 +166,7 @@ public class LayoutBenchmark {
         event.setLoggerName(LOGGER);
         event.setLoggerFqcn(LayoutBenchmark.class.getName());
         event.setThreadName(THREAD);
+        event.setContextStack(ThreadContext.EMPTY_STACK); // the ECS template reads it
         SortedArrayStringMap data = new SortedArrayStringMap();
         context.forEach(data::putValue);
         data.freeze();
