@@ -4,9 +4,6 @@ import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.message.StructuredFields;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.StringLayout;
@@ -158,13 +155,6 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     @Override
     public String getContentType() {
         return "application/json; charset=" + charset.name();
-    }
-
-    @Override
-    public Map<String, String> getContentFormat() {
-        Map<String, String> format = new HashMap<>();
-        format.put("version", "1");
-        return format;
     }
 
     @Override
@@ -452,8 +442,4 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     /** Default of {@code maxStringLength}. */
     public static final int DEFAULT_MAX_STRING_LENGTH = 16384;
-
-    static Charset utf8() {
-        return StandardCharsets.UTF_8;
-    }
 }

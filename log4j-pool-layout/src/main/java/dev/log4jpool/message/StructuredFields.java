@@ -58,6 +58,7 @@ public final class StructuredFields {
      * @param scratch an array of length ≥ 1 the caller owns, used to receive the carrier from an
      *     event's parameters without allocating; its first element is overwritten
      */
+    @SuppressWarnings("deprecation") // getFormat(): Log4j's events copy it from a reusable message, our only marker
     public static StructuredFields of(Message message, Object[] scratch) {
         if (message instanceof StructuredMessage) {
             return ((StructuredMessage) message).fields();

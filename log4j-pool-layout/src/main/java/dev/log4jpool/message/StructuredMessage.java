@@ -185,8 +185,9 @@ public final class StructuredMessage implements ReusableMessage {
         return current.toString();
     }
 
-    /** {@link #FORMAT}, always. */
+    /** {@link #FORMAT}, always: Log4j's events copy it, which is how a layout recognises them. */
     @Override
+    @SuppressWarnings("deprecation") // still the contract of ReusableMessage in Log4j 2.25
     public String getFormat() {
         return FORMAT;
     }
