@@ -18,7 +18,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * garbage-free {@code MutableLogEvent} and the async loggers' ring events call
  * {@code swapParameters}), the message hands its current {@code StructuredFields} to the event as
  * its only parameter and continues with another one. A layout reads the fields from whichever
- * holds them; see {@link #of(org.apache.logging.log4j.message.Message)}.
+ * holds them; see {@link #of(Message, Object[])}.
  *
  * <p>Read-only for everyone but its {@link StructuredMessage}; not thread-safe, but safely handed
  * over by Log4j's publication of the event.
