@@ -18,6 +18,7 @@ import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.AbstractLayout;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.util.KeyValuePair;
+import org.apache.logging.log4j.message.Message;
 
 /**
  * A garbage-free JSON layout: one JSON object per event, written through a {@link BufferPool}
@@ -127,8 +128,25 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     private JsonWriter render(LogEvent event, TextBuffer buffer) {
         JsonWriter writer = JsonWriter.of(buffer);
+        int start = buffer.length();
+        Message message = event.getMessage();
+        StructuredFields fields = StructuredFields.of(message, writer.carrierScratch);
+        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
+            fields = null; // a copied event whose carrier was refilled: its text is all that is left
+        }
+        writeObject(event, writer, buffer, fields);
+        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
+            // Refilled while we wrote it (possible only for copied events): write the text instead.
+            buffer.truncate(start);
+            writeObject(event, writer, buffer, null);
+        }
+        buffer.append(eventDelimiter, 0, eventDelimiter.length);
+        return writer;
+    }
+
+    private void writeObject(LogEvent event, JsonWriter writer, TextBuffer buffer, StructuredFields fields) {
         writer.begin(buffer, settings);
-        writer.fields = StructuredFields.of(event.getMessage(), writer.carrierScratch);
+        writer.fields = fields;
         for (FieldWriter fieldWriter : writers) {
             int checkpoint = writer.checkpoint();
             try {
@@ -143,8 +161,6 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
             }
         }
         writer.end();
-        buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
     }
 
     @Override

@@ -84,6 +84,30 @@ public final class StructuredFields {
         return null;
     }
 
+    /**
+     * Whether these fields are still the ones {@code message} was logged with. Always for a
+     * {@link StructuredMessage} and for a Log4j event that holds the carrier (the carrier is not
+     * refilled before Log4j clears that event). Not necessarily for a memento: an appender that
+     * copies an event to write it later (Log4j's {@code AsyncAppender}) copies the reference to the
+     * carrier, which may be refilled once the original event is cleared. The memento does keep the
+     * readable text as a String, though, so the carrier is current when it still formats to exactly
+     * that text. A layout checks before and after writing the fields and falls back to the text
+     * when either check fails. Allocation-free; {@code scratch} is overwritten.
+     */
+    public boolean isCurrentFor(Message message, StringBuilder scratch) {
+        if (!(message instanceof MementoMessage)) {
+            return true;
+        }
+        String snapshot = message.getFormattedMessage(); // the memento's own String
+        scratch.setLength(0);
+        try {
+            formatTo(scratch);
+        } catch (RuntimeException beingRefilled) { // read while its owner rewrites it: not current
+            return false;
+        }
+        return snapshot != null && snapshot.contentEquals(scratch);
+    }
+
     /** Stores the first parameter; a constant, so visiting allocates nothing. */
     private static final ParameterConsumer<Object[]> FIRST_PARAMETER = (parameter, index, target) -> {
         if (index == 0) {
