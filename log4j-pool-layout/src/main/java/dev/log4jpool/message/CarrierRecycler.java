@@ -19,11 +19,11 @@ import java.lang.invoke.VarHandle;
  * allocated and the oldest tracked one is forgotten, to be collected once its event is done: a
  * backlog costs allocation, never a wrong field.
  *
- * <p>Limitation: an appender that copies an async logger's event ({@code toImmutable()}, as
- * Log4j's {@code AsyncAppender} does) copies the reference to the carrier, not its contents; once
- * the ring slot is cleared this recycler may refill it while the copy waits in that appender's
- * queue. Use async loggers or an {@code AsyncAppender} in front of {@code PooledJsonLayout}, not
- * both, with structured messages.
+ * <p>An appender that copies an event to write it later (Log4j's {@code AsyncAppender}) copies the
+ * reference to the carrier, not its contents, so a copied carrier may be refilled before that
+ * appender writes it. The copy keeps the event's readable text, and
+ * {@link StructuredFields#isCurrentFor} compares the two: a refilled carrier is never written as
+ * the copy's fields; the layout writes the copy's text instead.
  */
 final class CarrierRecycler {
     static final int MAX_CARRIERS = 64;

@@ -37,10 +37,11 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * the typed fields travel with the event to the appender thread while this instance continues with
  * another carrier (see {@link CarrierRecycler} for how carriers come back). A layout finds the
  * fields with {@link StructuredFields#of(Message, Object[])}. A carrier is refilled only after Log4j
- * has cleared the event that held it; one caveat remains: an appender that copies an async logger's
- * event to process it later (Log4j's {@code AsyncAppender} behind async loggers) copies the reference
- * to the carrier, which may be refilled before that appender writes it. Use async loggers or an
- * {@code AsyncAppender} with structured messages, not both.
+ * has cleared the event that held it. An appender that copies an event to write it later (Log4j's
+ * {@code AsyncAppender}) copies the reference to the carrier; if the carrier is refilled before that
+ * appender writes, the layout notices (see {@link StructuredFields#isCurrentFor}) and writes the
+ * event's readable text as its message instead of fields: typed fields may be lost there, never
+ * mixed up. With async loggers or a synchronous appender, they always arrive.
  *
  * <p>Not thread-safe; meant to be used by the thread that obtained it.
  */
