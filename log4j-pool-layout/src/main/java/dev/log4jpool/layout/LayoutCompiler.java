@@ -132,7 +132,7 @@ final class LayoutCompiler {
 
     /** {@code "key":}, escaped; a quoted value's quotes are part of what is escaped, so escape the key alone. */
     private static char[] name(String key, boolean asciiOnly) {
-        char[] escaped = JsonWriter.escapeConstant(key, asciiOnly);
+        char[] escaped = JsonEscaper.escapeConstant(key, asciiOnly);
         char[] name = new char[escaped.length + 3];
         name[0] = '"';
         System.arraycopy(escaped, 0, name, 1, escaped.length);
@@ -143,7 +143,7 @@ final class LayoutCompiler {
 
     /** {@code "text"}, escaped. */
     static char[] quoted(String text, boolean asciiOnly) {
-        char[] escaped = JsonWriter.escapeConstant(text, asciiOnly);
+        char[] escaped = JsonEscaper.escapeConstant(text, asciiOnly);
         char[] quoted = new char[escaped.length + 2];
         quoted[0] = '"';
         System.arraycopy(escaped, 0, quoted, 1, escaped.length);

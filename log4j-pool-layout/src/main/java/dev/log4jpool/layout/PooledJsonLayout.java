@@ -48,6 +48,10 @@ import org.apache.logging.log4j.message.Message;
  * prefixed, as many times as needed to be unique: a context entry {@code level} becomes
  * {@code _level}; a message field and a context entry both named {@code user} give {@code user}
  * (the message field, written first) and {@code _user}. Nothing is dropped, no key repeats.
+ * Configured names are reserved even in events that lack that member (a context entry
+ * {@code error} is always {@code _error}), so a key's name never depends on the event. Inside a
+ * nested context object ({@code contextDataKey}) keys cannot collide and are written as they are.
+ * A {@code StructuredMessage} given one key twice keeps the last value.
  *
  * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
  *
@@ -58,12 +62,13 @@ import org.apache.logging.log4j.message.Message;
  * the copies of arrays the JDK hands out: {@code getStackTrace()} (16 + 4 × frames bytes with
  * compressed oops, rounded up to 8) and, when it has suppressed throwables,
  * {@code getSuppressed()} (16 + 4 × suppressed); plus whatever its own {@code getMessage()}
- * allocates. A 60-frame exception with one cause: about 0.5 KB per event. {@code locationInfo} makes Log4j compute the
- * location per event, which allocates. {@link #toSerializable} and {@link #toByteArray} allocate
- * their result.
+ * allocates: for an exception of 60 frames with a cause of 60 frames, about 0.5 KB per event.
+ * {@code locationInfo} makes Log4j compute the location per event, which allocates.
+ * {@link #toSerializable} and {@link #toByteArray} allocate their result.
  *
- * <p>Lookups ({@code ${…}}) are resolved by Log4j in the configuration only; text of events (messages,
- * parameters, context values) is written as it is, never interpreted.
+ * <p>Lookups ({@code ${…}}) are resolved by Log4j in the configuration only; text of events
+ * (messages, parameters, context values) is written as it is, never interpreted. Configured text
+ * (names, additional fields) is not truncated; everything taken from events is.
  *
  * <p>Thread-safe: all state of one event lives with its pooled buffer.
  */

@@ -49,8 +49,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * constant text with a throwable and a cause. Messages are built once per trial, for every layout;
  * the timestamp moves by 1 ms every operation, the worst case for timestamp caches.
  *
- * <p>Run (see perf/README or the lead's note): build the classpath, then
- * {@code java -cp perf/target/classes:$(cat cp.txt) org.openjdk.jmh.Main LayoutBenchmark -prof gc}.
+ * <p>Run from the repository root, without {@code mvn install}:
+ * <pre>{@code
+ * mvn -q -pl perf -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=$PWD/cp.txt
+ * java -cp perf/target/classes:log4j-pool-layout/target/classes:$(cat cp.txt) \
+ *     org.openjdk.jmh.Main LayoutBenchmark -prof gc
+ * }</pre>
+ * ({@code cp.txt} then names the reactor's jars, which {@code package} has just built.) The
+ * defaults are the measurement of DESIGN.md: 5 × 2 s warm-up, 5 × 2 s measurement, 2 forks.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
