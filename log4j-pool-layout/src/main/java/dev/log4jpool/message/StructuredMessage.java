@@ -246,4 +246,9 @@ public final class StructuredMessage implements ReusableMessage {
     public String toString() {
         return "StructuredMessage[" + current + "]";
     }
+
+    /** Serialized as its readable text: the carriers are per-thread machinery, not data to ship. */
+    private Object writeReplace() {
+        return new org.apache.logging.log4j.message.SimpleMessage(getFormattedMessage());
+    }
 }
