@@ -43,7 +43,8 @@ final class LayoutCompiler {
         TimestampFormat timestampFormat = TimestampFormat.parse(builder.timestampFormat());
         ZoneId zone = zone(builder.timeZone());
         StackTraceFormat stackTraceFormat = StackTraceFormat.parse(builder.stackTraceFormat());
-        this.locationInfo = builder.locationInfo();
+        // Asking Log4j for the location costs a stack walk per event: only when it is written.
+        this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
         this.eventDelimiter = unescapeDelimiter(builder.eventDelimiter()).toCharArray();
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
 
@@ -74,7 +75,7 @@ final class LayoutCompiler {
             list.add(new ContextDataFields(nested == null ? null : name(nested, asciiOnly),
                     keyList(builder.contextDataIncludes()), keyList(builder.contextDataExcludes())));
         }
-        if (locationInfo) {
+        if (builder.locationInfo()) {
             String sourceKey = claim("sourceKey", builder.sourceKey());
             if (sourceKey != null) {
                 list.add(new SourceField(name(sourceKey, asciiOnly)));
