@@ -1,0 +1,345 @@
+package dev.log4jpool.layout;
+
+import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.message.StructuredFields;
+
+/**
+ * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
+ * {@link JsonEscaper}), numbers, booleans, nested objects and arrays, with commas where they belong.
+ * A string longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair)
+ * and ends with the truncation marker; keys get the same treatment.
+ *
+ * <p>One instance lives with each pooled buffer (as its attachment) and holds the scratch space an
+ * event needs, so that writing allocates nothing once the scratch has grown to fit. Not
+ * thread-safe: it is used by whoever holds its buffer.
+ */
+final class JsonWriter {
+    /** Scratch builders that grew past this many chars are replaced after the event. */
+    private static final int MAX_RETAINED_SCRATCH = 16 * 1024;
+    private static final char[] NULL = "null".toCharArray();
+    private static final char[] TRUE = "true".toCharArray();
+    private static final char[] FALSE = "false".toCharArray();
+
+    private TextBuffer out;
+    private LayoutSettings settings;
+    private boolean needsComma;
+
+    private final JsonEscaper escaper = new JsonEscaper();
+    /** Formats messages and numbers; trimmed after an event that made it huge. */
+    StringBuilder scratch = new StringBuilder(256);
+    /** The dynamic keys of the current object (structured fields, map entries, flattened context). */
+    final KeyRegistry keys = new KeyRegistry();
+    /** Receives the carrier of a structured message from an event's parameters. */
+    final Object[] carrierScratch = new Object[1];
+    /** The structured fields of the current event, or {@code null}. */
+    StructuredFields fields;
+    /** The formatted second of the last timestamp, per format (see {@link TimestampFormatter}). */
+    final TimestampCache timestampCache = new TimestampCache();
+    /** Throwables already written for this event: a cause chain may loop. */
+    final ThrowableTrail throwableTrail = new ThrowableTrail();
+    final Utf8Encoder encoder = new Utf8Encoder();
+    final StackTraceRenderer stackTraceRenderer = new StackTraceRenderer();
+    final EscapedStringCache loggerNames = new EscapedStringCache();
+    final EscapedStringCache threadNames = new EscapedStringCache();
+    /** The context writer iterating now (state for its allocation-free callback). */
+    ContextDataFields contextFilter;
+    /** Whether the nested context object has been opened for this event. */
+    boolean contextOpened;
+
+    /** The writer kept with {@code buffer}, made on first use. */
+    static JsonWriter of(TextBuffer buffer) {
+        Object attachment = buffer.getAttachment();
+        if (attachment instanceof JsonWriter) {
+            return (JsonWriter) attachment;
+        }
+        JsonWriter created = new JsonWriter();
+        buffer.setAttachment(created);
+        return created;
+    }
+
+    /** Starts an object in {@code buffer}. */
+    void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
+        this.out = buffer;
+        this.settings = layoutSettings;
+        escaper.setAsciiOnly(layoutSettings.asciiOnly);
+        this.needsComma = false;
+        this.fields = null;
+        keys.begin(layoutSettings.reservedKeys);
+        buffer.append('{');
+    }
+
+    /** Ends the object; drops references to the event and trims scratch space that grew too much. */
+    void end() {
+        out.append('}');
+        fields = null;
+        throwableTrail.clear();
+        if (scratch.capacity() > MAX_RETAINED_SCRATCH) {
+            scratch = new StringBuilder(256);
+        }
+    }
+
+    TextBuffer buffer() {
+        return out;
+    }
+
+    LayoutSettings settings() {
+        return settings;
+    }
+
+    // ---- structure ----
+
+    /** Writes a member name prepared at configuration: {@code "name":}, escaped already. */
+    void name(char[] preparedName) {
+        comma();
+        out.append(preparedName, 0, preparedName.length);
+    }
+
+    /**
+     * Writes a member name only known at run time. A name already taken in this object (by a base
+     * field, an additional field or an earlier dynamic key) gets {@code _} prefixed until it is free.
+     */
+    void dynamicName(String key) {
+        String name = key == null ? "null" : key;
+        int prefix = keys.claim(name);
+        comma();
+        out.append('"');
+        for (int i = 0; i < prefix; i++) {
+            out.append('_');
+        }
+        escapeTruncated(name, name.length());
+        out.append('"').append(':');
+    }
+
+    /** A comma unless this is the first member or element. */
+    void comma() {
+        if (needsComma) {
+            out.append(',');
+        }
+        needsComma = true;
+    }
+
+    /** Opens a nested object or array: its first member needs no comma. */
+    void open(char bracket) {
+        out.append(bracket);
+        needsComma = false;
+    }
+
+    /** Closes a nested object or array; the parent continues after a member. */
+    void close(char bracket) {
+        out.append(bracket);
+        needsComma = true;
+    }
+
+    void raw(char[] chars) {
+        out.append(chars, 0, chars.length);
+    }
+
+    /** Writes a member name without claiming it: for nested objects, whose keys cannot collide. */
+    void plainName(String key) {
+        comma();
+        out.append('"');
+        String name = key == null ? "null" : key;
+        escapeTruncated(name, name.length());
+        out.append('"').append(':');
+    }
+
+    /** Where the buffer and the comma state are now, to undo a member whose writer failed. */
+    int checkpoint() {
+        return needsComma ? -1 - out.length() : out.length();
+    }
+
+    /** Undoes everything written since {@code checkpoint}. */
+    void rollback(int checkpoint) {
+        needsComma = checkpoint < 0;
+        out.truncate(checkpoint < 0 ? -1 - checkpoint : checkpoint);
+    }
+
+    // ---- a string written in parts (stack traces) ----
+
+    private int partBudget;
+    private boolean partCut;
+
+    /** Opens a string whose text follows in {@link #part} calls; {@code maxStringLength} applies to the whole. */
+    void beginString() {
+        out.append('"');
+        partBudget = settings.maxStringLength;
+        partCut = false;
+    }
+
+    void part(String text) {
+        String value = text == null ? "null" : text;
+        if (partCut) {
+            return;
+        }
+        int length = value.length();
+        if (length <= partBudget) {
+            escaper.escape(value, 0, length, out);
+            partBudget -= length;
+            return;
+        }
+        int limit = partBudget;
+        if (limit > 0 && Character.isHighSurrogate(value.charAt(limit - 1))) {
+            limit--;
+        }
+        escaper.escape(value, 0, limit, out);
+        partCut = true;
+        partBudget = 0;
+    }
+
+    void part(char c) {
+        if (partCut) {
+            return;
+        }
+        if (partBudget == 0) {
+            partCut = true;
+            return;
+        }
+        partBudget--;
+        escaper.escape(c, out);
+    }
+
+    void partLong(long value) {
+        if (partCut) {
+            return;
+        }
+        int before = out.length();
+        NumberText.appendLong(out, value);
+        int digits = out.length() - before;
+        if (digits > partBudget) {
+            out.truncate(before + partBudget);
+            partCut = true;
+            partBudget = 0;
+        } else {
+            partBudget -= digits;
+        }
+    }
+
+    /** Closes the string, with the truncation marker when parts were cut. */
+    void endString() {
+        if (partCut) {
+            raw(settings.truncationMarker);
+        }
+        out.append('"');
+    }
+
+    // ---- values ----
+
+    void nullValue() {
+        out.append(NULL, 0, NULL.length);
+    }
+
+    void booleanValue(boolean value) {
+        char[] text = value ? TRUE : FALSE;
+        out.append(text, 0, text.length);
+    }
+
+    void longValue(long value) {
+        NumberText.appendLong(out, value);
+    }
+
+    /** A finite double as a JSON number in Java's shortest form; NaN and infinities as strings. */
+    void doubleValue(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            out.append('"');
+            out.append(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            out.append('"');
+            return;
+        }
+        StringBuilder text = scratch;
+        text.setLength(0);
+        text.append(value);
+        out.append(text, 0, text.length());
+    }
+
+    /** A JSON string, or {@code null}. */
+    void stringValue(String value) {
+        if (value == null) {
+            nullValue();
+            return;
+        }
+        out.append('"');
+        escapeTruncated(value, value.length());
+        out.append('"');
+    }
+
+    /** A JSON string, copied from {@code cache} when it is the same String as last time. */
+    void cachedStringValue(String value, EscapedStringCache cache) {
+        if (value == null) {
+            nullValue();
+        } else if (cache.holds(value, settings)) {
+            out.append(cache.json(), 0, cache.length());
+        } else {
+            int start = out.length();
+            stringValue(value);
+            cache.remember(value, settings, out.array(), start, out.length());
+        }
+    }
+
+    /** A JSON string from any text, or {@code null}. */
+    void stringValue(CharSequence value) {
+        if (value == null) {
+            nullValue();
+            return;
+        }
+        out.append('"');
+        escapeTruncated(value, value.length());
+        out.append('"');
+    }
+
+    /** A JSON string from {@code chars[offset, offset + length)}. */
+    void stringValue(char[] chars, int offset, int length) {
+        out.append('"');
+        int limit = truncationLimit(length);
+        if (limit > 0 && limit < length && Character.isHighSurrogate(chars[offset + limit - 1])) {
+            limit--;
+        }
+        int from = offset;
+        int end = offset + limit;
+        while (from < end) {
+            int count = JsonEscaper.runLength(chars, from, end);
+            escaper.escape(chars, from, from + count, out);
+            from += count;
+        }
+        if (limit < length) {
+            raw(settings.truncationMarker);
+        }
+        out.append('"');
+    }
+
+    /** A typed value from an arbitrary object: numbers and booleans keep their JSON type. */
+    void objectValue(Object value) {
+        if (value == null) {
+            nullValue();
+        } else if (value instanceof String) {
+            stringValue((String) value);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            longValue(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            doubleValue(((Number) value).doubleValue());
+        } else if (value instanceof Boolean) {
+            booleanValue((Boolean) value);
+        } else if (value instanceof CharSequence) {
+            stringValue((CharSequence) value);
+        } else {
+            stringValue(SafeText.toString(value));
+        }
+    }
+
+    // ---- truncation ----
+
+    private int truncationLimit(int length) {
+        return Math.min(length, settings.maxStringLength);
+    }
+
+    /** Escapes {@code text[0, min(length, maxStringLength))} and the marker when it was cut. */
+    private void escapeTruncated(CharSequence text, int length) {
+        int limit = truncationLimit(length);
+        if (limit > 0 && limit < length && Character.isHighSurrogate(text.charAt(limit - 1))) {
+            limit--; // never split a pair: the high half alone would become U+FFFD
+        }
+        escaper.escape(text, 0, limit, out);
+        if (limit < length) {
+            raw(settings.truncationMarker);
+        }
+    }
+}
