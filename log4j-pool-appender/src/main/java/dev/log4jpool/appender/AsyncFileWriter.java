@@ -109,7 +109,9 @@ final class AsyncFileWriter {
     }
 
     private void recordOccupancy() {
-        long waiting = ringSize - ring.remainingCapacity();
+        // Clamped: Disruptor 4's remainingCapacity() can briefly read below zero while a producer
+        // is between claim and publish.
+        long waiting = Math.min(ringSize, ringSize - ring.remainingCapacity());
         // Read first, write rarely: the mark only moves when a new peak is reached.
         long mark = highWaterMark.get();
         while (waiting > mark && !highWaterMark.compareAndSet(mark, waiting)) {
