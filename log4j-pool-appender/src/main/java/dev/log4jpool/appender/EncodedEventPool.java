@@ -14,12 +14,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * first occupied slot it can win with a compare-and-set, {@link #release} fills the first empty one.
  * Both scan from slot 0, so the free buffers gather at the front and the usual scan is a slot or
  * two long. A compare-and-set on a reference cannot suffer from ABA here: whichever buffer a slot
- * holds, taking it is correct. Nothing allocates on either path: an empty pool makes a new buffer,
- * a full one lets the buffer go to the garbage collector, which happens only past the capacity.
+ * holds, taking it is correct. Nothing allocates on either path; should the pool ever be empty (a
+ * scan that raced past the one buffer being released) it makes a new buffer, and a full pool lets
+ * the extra one go to the garbage collector.
  *
  * <p><b>Memory bound.</b> Capacity = ring size + {@value #SLACK} (the ring can hold that many, plus
  * one per thread blocked on a full ring), so a burst that fills the ring is served again without
- * allocating. A free buffer holds at most {@code maxRetained} bytes, so the pool keeps at most
+ * allocating. The pool is filled when it is made, so it costs {@code capacity × initialCapacity}
+ * bytes from the start (about 4.2 MB for the default ring of 8192 and 512-byte buffers). A free
+ * buffer holds at most {@code maxRetained} bytes, so the pool keeps at most
  * {@code capacity × maxRetained} bytes; in practice buffers stay at the size of a typical event.
  */
 final class EncodedEventPool {
@@ -29,11 +32,19 @@ final class EncodedEventPool {
     private final AtomicReferenceArray<EncodedEvent> slots;
     private final int initialCapacity;
     private final int maxRetained;
+    /** Buffers made because the pool was empty, and buffers let go because it was full. */
+    private final java.util.concurrent.atomic.LongAdder created = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder discarded = new java.util.concurrent.atomic.LongAdder();
 
     EncodedEventPool(int ringSize, int initialCapacity, int maxRetained) {
         this.slots = new AtomicReferenceArray<>(ringSize + SLACK);
         this.initialCapacity = initialCapacity;
         this.maxRetained = maxRetained;
+        // Filled up front, as the Disruptor fills its ring: a lazily grown pool would allocate
+        // every time the ring reached a new depth, long after what anyone would call warm-up.
+        for (int i = 0; i < slots.length(); i++) {
+            slots.set(i, new EncodedEvent(initialCapacity));
+        }
     }
 
     /** An empty buffer no one else holds. */
@@ -46,6 +57,7 @@ final class EncodedEventPool {
                 return candidate;
             }
         }
+        created.increment();
         return new EncodedEvent(initialCapacity);
     }
 
@@ -58,6 +70,15 @@ final class EncodedEventPool {
                 return;
             }
         }
+        discarded.increment();
+    }
+
+    long created() {
+        return created.sum();
+    }
+
+    long discarded() {
+        return discarded.sum();
     }
 
     /** Free buffers now; for tests and statistics, racy by nature. */

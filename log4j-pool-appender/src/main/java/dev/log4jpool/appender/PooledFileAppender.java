@@ -237,6 +237,11 @@ public final class PooledFileAppender extends AbstractAppender {
         return bufferPool;
     }
 
+    /** The async appender's buffer pool, for tests; null when synchronous. */
+    EncodedEventPool getEventPool() {
+        return eventPool;
+    }
+
     PooledFileManager getManager() {
         return manager;
     }
