@@ -39,6 +39,12 @@ public final class TextBuffer implements CharSequence, Appendable, AutoCloseable
      * ring orders the hand-over between threads), read by release to refuse a second release.
      */
     boolean leased;
+    /**
+     * Whatever a user of the pool wants to keep with this buffer across leases (a layout keeps its
+     * scratch state here, so that the state travels with the buffer through every tier of the pool
+     * instead of needing a {@code ThreadLocal} of its own). The pool never reads it.
+     */
+    private Object attachment;
 
     /** Makes a buffer that belongs to no pool. */
     public TextBuffer(int initialCapacity) {
@@ -164,6 +170,34 @@ public final class TextBuffer implements CharSequence, Appendable, AutoCloseable
      */
     public char[] array() {
         return chars;
+    }
+
+    /**
+     * Sets the length to {@code newLength}, which may be longer than the current length, for writers
+     * that fill {@link #array()} in bulk after {@link #ensureCapacityFor(int)}: one capacity check per
+     * run of characters instead of one per character. Characters beyond the old length are whatever
+     * the writer put there.
+     *
+     * @throws IndexOutOfBoundsException when {@code newLength} is negative or beyond the capacity
+     */
+    public void setLength(int newLength) {
+        if (newLength < 0 || newLength > chars.length) {
+            throw new IndexOutOfBoundsException("newLength " + newLength + ", capacity " + chars.length);
+        }
+        length = newLength;
+    }
+
+    /** The object last given to {@link #setAttachment(Object)}, or {@code null}; kept across leases. */
+    public Object getAttachment() {
+        return attachment;
+    }
+
+    /**
+     * Keeps {@code attachment} with this buffer across leases and tiers of its pool; it is dropped
+     * only with the buffer. Meant for scratch state that must not allocate per use.
+     */
+    public void setAttachment(Object attachment) {
+        this.attachment = attachment;
     }
 
     /** Makes room for {@code count} more characters, growing once instead of on every append. */

@@ -1,0 +1,33 @@
+package dev.log4jpool.layout;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+
+/** The level's name; the levels known at configuration are rendered then, as quoted JSON strings. */
+final class LevelField implements FieldWriter {
+    private final char[] name;
+    private final Level[] levels;
+    private final char[][] rendered;
+
+    LevelField(char[] name, boolean asciiOnly) {
+        this.name = name;
+        this.levels = Level.values();
+        this.rendered = new char[levels.length][];
+        for (int i = 0; i < levels.length; i++) {
+            rendered[i] = LayoutCompiler.quoted(levels[i].name(), asciiOnly);
+        }
+    }
+
+    @Override
+    public void write(LogEvent event, JsonWriter out) {
+        out.name(name);
+        Level level = event.getLevel();
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] == level) {
+                out.raw(rendered[i]);
+                return;
+            }
+        }
+        out.stringValue(level == null ? null : level.name()); // a custom level defined later
+    }
+}

@@ -1,0 +1,459 @@
+package dev.log4jpool.layout;
+
+import dev.log4jpool.buffer.BufferPool;
+import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.message.StructuredFields;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.StringLayout;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Node;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.impl.LocationAware;
+import org.apache.logging.log4j.core.layout.AbstractLayout;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.util.KeyValuePair;
+
+/**
+ * A garbage-free JSON layout: one JSON object per event, written through a {@link BufferPool}
+ * straight into the appender's {@link ByteBufferDestination}.
+ *
+ * <pre>{@code
+ * <PooledJsonLayout timestampFormat="ISO_MILLIS" contextDataKey="" maxStringLength="16384">
+ *   <KeyValuePair key="service" value="${env:SERVICE_NAME}"/>
+ *   <BufferPool name="json" bufferSize="8192"/>
+ * </PooledJsonLayout>
+ * }</pre>
+ * gives, per event and followed by {@code eventDelimiter}:
+ * <pre>{@code
+ * {"@timestamp":"2026-11-23T10:15:30.123Z","level":"INFO","logger":"shop.Orders","thread":"main",
+ *  "message":"order placed","orderId":42,"amount":9.99,"requestId":"r-1","service":"shop"}
+ * }</pre>
+ *
+ * <p><b>Members, in order</b>: the timestamp, level, logger, thread and message (each renamed with
+ * its {@code *Key} attribute, or left out with an empty key); the message's own fields (a
+ * {@link dev.log4jpool.message.StructuredMessage}'s typed fields or a {@code MapMessage}'s
+ * entries; a {@code MapMessage} has no {@code message} member); the thread context; {@code source}
+ * with {@code locationInfo}; {@code error} when the event has a throwable; the additional fields.
+ *
+ * <p><b>Key collisions.</b> The configured names (base fields, additional fields, the nested context
+ * key) are fixed; two of them equal is a configuration error. A run-time key (a message field, a
+ * flattened context entry) that equals a name already in the object is written with {@code _}
+ * prefixed, as many times as needed to be unique: a context entry {@code level} becomes
+ * {@code _level}; a message field and a context entry both named {@code user} give {@code user}
+ * (the message field, written first) and {@code _user}. Nothing is dropped, no key repeats.
+ *
+ * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
+ *
+ * <p><b>Allocation.</b> After warm-up, {@link #encode} allocates nothing for events without a
+ * throwable: constant, parameterized (primitives through Log4j's {@code Unbox}), structured and
+ * {@code MapMessage} messages, with any number of context entries, timestamps moving every event.
+ * An event with a throwable allocates, per throwable in its cause and suppressed tree (at most 64),
+ * the copies of arrays the JDK hands out: {@code getStackTrace()} (16 + 4 × frames bytes with
+ * compressed oops, rounded up to 8) and, when it has suppressed throwables,
+ * {@code getSuppressed()} (16 + 4 × suppressed); plus whatever its own {@code getMessage()}
+ * allocates. A 60-frame exception with one cause: about 0.5 KB per event. {@code locationInfo} makes Log4j compute the
+ * location per event, which allocates. {@link #toSerializable} and {@link #toByteArray} allocate
+ * their result.
+ *
+ * <p>Lookups ({@code ${…}}) are resolved by Log4j in the configuration only; text of events (messages,
+ * parameters, context values) is written as it is, never interpreted.
+ *
+ * <p>Thread-safe: all state of one event lives with its pooled buffer.
+ */
+@Plugin(name = "PooledJsonLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
+public final class PooledJsonLayout extends AbstractLayout<String> implements StringLayout, LocationAware {
+    private final FieldWriter[] writers;
+    private final LayoutSettings settings;
+    private final char[] eventDelimiter;
+    private final BufferPool pool;
+    private final Charset charset;
+    private final boolean locationInfo;
+    private final String description;
+
+    private PooledJsonLayout(Configuration configuration, LayoutCompiler compiled) {
+        super(configuration, null, null);
+        this.writers = compiled.writers;
+        this.settings = compiled.settings;
+        this.eventDelimiter = compiled.eventDelimiter;
+        this.pool = compiled.pool;
+        this.charset = compiled.charset;
+        this.locationInfo = compiled.locationInfo;
+        this.description = compiled.description;
+    }
+
+    /** The builder Log4j's configuration uses; also the way to make one in code. */
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Writes the event as UTF-8 (or the configured charset) into {@code destination}, allocating nothing. */
+    @Override
+    public void encode(LogEvent event, ByteBufferDestination destination) {
+        TextBuffer buffer = pool.acquire();
+        try {
+            JsonWriter writer = render(event, buffer);
+            writer.encoder.encode(buffer.array(), buffer.length(), destination);
+        } finally {
+            pool.release(buffer);
+        }
+    }
+
+    /** The event's JSON text with its delimiter, as a new String. */
+    @Override
+    public String toSerializable(LogEvent event) {
+        TextBuffer buffer = pool.acquire();
+        try {
+            render(event, buffer);
+            return buffer.toString();
+        } finally {
+            pool.release(buffer);
+        }
+    }
+
+    /** The event's JSON text with its delimiter, encoded in a new array. */
+    @Override
+    public byte[] toByteArray(LogEvent event) {
+        // The text is already valid for the charset: lone surrogates are replaced and, in ASCII
+        // mode, every non-ASCII char escaped, so the JDK's encoder reproduces encode()'s bytes.
+        return toSerializable(event).getBytes(charset);
+    }
+
+    private JsonWriter render(LogEvent event, TextBuffer buffer) {
+        JsonWriter writer = JsonWriter.of(buffer);
+        writer.begin(buffer, settings);
+        writer.fields = StructuredFields.of(event.getMessage(), writer.carrierScratch);
+        for (FieldWriter fieldWriter : writers) {
+            int checkpoint = writer.checkpoint();
+            try {
+                fieldWriter.write(event, writer);
+            } catch (RuntimeException | LinkageError | StackOverflowError failure) {
+                // A bug or a hostile object must cost one member, not the event.
+                writer.rollback(checkpoint);
+                writer.dynamicName("log4jpool_error");
+                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + failure);
+                LOGGER.error("PooledJsonLayout: {} failed on an event of logger {}", fieldWriter.getClass().getSimpleName(),
+                        event.getLoggerName(), failure);
+            }
+        }
+        writer.end();
+        buffer.append(eventDelimiter, 0, eventDelimiter.length);
+        return writer;
+    }
+
+    @Override
+    public Charset getCharset() {
+        return charset;
+    }
+
+    @Override
+    public String getContentType() {
+        return "application/json; charset=" + charset.name();
+    }
+
+    @Override
+    public Map<String, String> getContentFormat() {
+        Map<String, String> format = new HashMap<>();
+        format.put("version", "1");
+        return format;
+    }
+
+    @Override
+    public boolean requiresLocation() {
+        return locationInfo;
+    }
+
+    /** The pool this layout takes its buffers from. */
+    public BufferPool getBufferPool() {
+        return pool;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * The layout's configuration. Every attribute is optional; a bad value fails the configuration
+     * with a message that names the attribute and the value.
+     */
+    public static final class Builder implements org.apache.logging.log4j.core.util.Builder<PooledJsonLayout> {
+        @PluginConfiguration
+        private Configuration configuration;
+
+        @PluginBuilderAttribute
+        private String charset = "UTF-8";
+
+        @PluginBuilderAttribute
+        private String eventDelimiter = "\\n";
+
+        @PluginBuilderAttribute
+        private String timestampFormat = "ISO_MILLIS";
+
+        @PluginBuilderAttribute
+        private String timeZone = "UTC";
+
+        @PluginBuilderAttribute
+        private String timestampKey = "@timestamp";
+
+        @PluginBuilderAttribute
+        private String levelKey = "level";
+
+        @PluginBuilderAttribute
+        private String loggerKey = "logger";
+
+        @PluginBuilderAttribute
+        private String threadKey = "thread";
+
+        @PluginBuilderAttribute
+        private String messageKey = "message";
+
+        @PluginBuilderAttribute
+        private String errorKey = "error";
+
+        @PluginBuilderAttribute
+        private String sourceKey = "source";
+
+        @PluginBuilderAttribute
+        private boolean includeContextData = true;
+
+        @PluginBuilderAttribute
+        private String contextDataKey = "";
+
+        @PluginBuilderAttribute
+        private String contextDataIncludes = "";
+
+        @PluginBuilderAttribute
+        private String contextDataExcludes = "";
+
+        @PluginBuilderAttribute
+        private String stackTraceFormat = "STRING";
+
+        @PluginBuilderAttribute
+        private int maxStackTraceLines;
+
+        @PluginBuilderAttribute
+        private boolean includeRootCause;
+
+        @PluginBuilderAttribute
+        private boolean locationInfo;
+
+        @PluginBuilderAttribute
+        private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+
+        @PluginBuilderAttribute
+        private String truncationMarker = "…";
+
+        @PluginElement("KeyValuePair")
+        private KeyValuePair[] additionalFields;
+
+        @PluginElement("BufferPool")
+        private BufferPool bufferPool;
+
+        private Builder() {}
+
+        /** {@code configuration}: set by Log4j; used for nothing but the layout's own record. */
+        public Builder setConfiguration(Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
+
+        /**
+         * {@code charset} [UTF-8]: UTF-8, or any charset that encodes ASCII as ASCII (US-ASCII,
+         * ISO-8859-1, windows-1252, …), in which case every non-ASCII char is written as a JSON
+         * {@code \}{@code uXXXX} escape so the output stays exact. UTF-16 and UTF-32 are refused.
+         */
+        public Builder setCharset(String charset) {
+            this.charset = charset;
+            return this;
+        }
+
+        /**
+         * {@code eventDelimiter} [{@code \n}]: written after each object. The escapes {@code \n},
+         * {@code \r}, {@code \t}, {@code \0} and {@code \\} are understood; empty writes nothing.
+         */
+        public Builder setEventDelimiter(String eventDelimiter) {
+            this.eventDelimiter = eventDelimiter;
+            return this;
+        }
+
+        /** {@code timestampFormat} [ISO_MILLIS]: one of {@link TimestampFormat}. */
+        public Builder setTimestampFormat(String timestampFormat) {
+            this.timestampFormat = timestampFormat;
+            return this;
+        }
+
+        /** {@code timeZone} [UTC]: a {@code java.time.ZoneId} for the ISO formats ({@code Europe/Paris}, {@code +02:00}). */
+        public Builder setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        /** {@code timestampKey} [{@code @timestamp}]; empty leaves the member out. */
+        public Builder setTimestampKey(String timestampKey) {
+            this.timestampKey = timestampKey;
+            return this;
+        }
+
+        /** {@code levelKey} [{@code level}]; empty leaves the member out. */
+        public Builder setLevelKey(String levelKey) {
+            this.levelKey = levelKey;
+            return this;
+        }
+
+        /** {@code loggerKey} [{@code logger}]; empty leaves the member out. */
+        public Builder setLoggerKey(String loggerKey) {
+            this.loggerKey = loggerKey;
+            return this;
+        }
+
+        /** {@code threadKey} [{@code thread}]; empty leaves the member out. */
+        public Builder setThreadKey(String threadKey) {
+            this.threadKey = threadKey;
+            return this;
+        }
+
+        /** {@code messageKey} [{@code message}]; empty leaves the member out. */
+        public Builder setMessageKey(String messageKey) {
+            this.messageKey = messageKey;
+            return this;
+        }
+
+        /** {@code errorKey} [{@code error}]; empty leaves the throwable out. */
+        public Builder setErrorKey(String errorKey) {
+            this.errorKey = errorKey;
+            return this;
+        }
+
+        /** {@code sourceKey} [{@code source}]: the name of the location member when {@code locationInfo} is on. */
+        public Builder setSourceKey(String sourceKey) {
+            this.sourceKey = sourceKey;
+            return this;
+        }
+
+        /** {@code includeContextData} [true]: write the thread context (MDC). */
+        public Builder setIncludeContextData(boolean includeContextData) {
+            this.includeContextData = includeContextData;
+            return this;
+        }
+
+        /** {@code contextDataKey} [empty]: empty flattens the context into the root, else nests it under this key. */
+        public Builder setContextDataKey(String contextDataKey) {
+            this.contextDataKey = contextDataKey;
+            return this;
+        }
+
+        /** {@code contextDataIncludes} [empty = all]: comma-separated keys; only these are written. */
+        public Builder setContextDataIncludes(String contextDataIncludes) {
+            this.contextDataIncludes = contextDataIncludes;
+            return this;
+        }
+
+        /** {@code contextDataExcludes} [empty]: comma-separated keys that are never written. */
+        public Builder setContextDataExcludes(String contextDataExcludes) {
+            this.contextDataExcludes = contextDataExcludes;
+            return this;
+        }
+
+        /** {@code stackTraceFormat} [STRING]: one of {@link StackTraceFormat}. */
+        public Builder setStackTraceFormat(String stackTraceFormat) {
+            this.stackTraceFormat = stackTraceFormat;
+            return this;
+        }
+
+        /** {@code maxStackTraceLines} [0 = no limit]: lines of stack trace written, then {@code ... n lines omitted}. */
+        public Builder setMaxStackTraceLines(int maxStackTraceLines) {
+            this.maxStackTraceLines = maxStackTraceLines;
+            return this;
+        }
+
+        /** {@code includeRootCause} [false]: add {@code root_cause_type} and {@code root_cause_message} to {@code error}. */
+        public Builder setIncludeRootCause(boolean includeRootCause) {
+            this.includeRootCause = includeRootCause;
+            return this;
+        }
+
+        /** {@code locationInfo} [false]: add {@code source} (class, method, file, line); costs a stack walk per event. */
+        public Builder setLocationInfo(boolean locationInfo) {
+            this.locationInfo = locationInfo;
+            return this;
+        }
+
+        /**
+         * {@code maxStringLength} [16384]: chars of any string value (and key) beyond which it is cut
+         * and ends with {@code truncationMarker}; a whole stack-trace string counts as one value.
+         */
+        public Builder setMaxStringLength(int maxStringLength) {
+            this.maxStringLength = maxStringLength;
+            return this;
+        }
+
+        /** {@code truncationMarker} [{@code …}]: appended to a string that was cut. */
+        public Builder setTruncationMarker(String truncationMarker) {
+            this.truncationMarker = truncationMarker;
+            return this;
+        }
+
+        /** {@code <KeyValuePair key value>} elements: string members added to every object, in order. */
+        public Builder setAdditionalFields(KeyValuePair... additionalFields) {
+            this.additionalFields = additionalFields;
+            return this;
+        }
+
+        /** A nested {@code <BufferPool>} element; without one, {@link BufferPool#getDefault()}. */
+        public Builder setBufferPool(BufferPool bufferPool) {
+            this.bufferPool = bufferPool;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the attribute and the value when one is invalid
+         */
+        @Override
+        public PooledJsonLayout build() {
+            LayoutCompiler compiled = new LayoutCompiler(this);
+            return new PooledJsonLayout(configuration, compiled);
+        }
+
+        // read by LayoutCompiler
+        String charset() { return charset; }
+        String eventDelimiter() { return eventDelimiter; }
+        String timestampFormat() { return timestampFormat; }
+        String timeZone() { return timeZone; }
+        String timestampKey() { return timestampKey; }
+        String levelKey() { return levelKey; }
+        String loggerKey() { return loggerKey; }
+        String threadKey() { return threadKey; }
+        String messageKey() { return messageKey; }
+        String errorKey() { return errorKey; }
+        String sourceKey() { return sourceKey; }
+        boolean includeContextData() { return includeContextData; }
+        String contextDataKey() { return contextDataKey; }
+        String contextDataIncludes() { return contextDataIncludes; }
+        String contextDataExcludes() { return contextDataExcludes; }
+        String stackTraceFormat() { return stackTraceFormat; }
+        int maxStackTraceLines() { return maxStackTraceLines; }
+        boolean includeRootCause() { return includeRootCause; }
+        boolean locationInfo() { return locationInfo; }
+        int maxStringLength() { return maxStringLength; }
+        String truncationMarker() { return truncationMarker; }
+        KeyValuePair[] additionalFields() { return additionalFields; }
+        BufferPool bufferPool() { return bufferPool; }
+    }
+
+    /** Default of {@code maxStringLength}. */
+    public static final int DEFAULT_MAX_STRING_LENGTH = 16384;
+
+    static Charset utf8() {
+        return StandardCharsets.UTF_8;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.log4jpool.layout;
+
+import static dev.log4jpool.layout.LayoutTesting.builder;
+import static dev.log4jpool.layout.LayoutTesting.encode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.Test;
+
+class ErrorFieldTest {
+    private final PooledJsonLayout layout = builder().build();
+
+    static Throwable nested() {
+        IllegalStateException cause = new IllegalStateException("disk full");
+        RuntimeException top = new RuntimeException("could not save order 42", cause);
+        top.addSuppressed(new java.io.UncheckedIOException("close failed", new java.io.IOException("io")));
+        return top;
+    }
+
+    private static String printed(Throwable throwable) {
+        StringWriter text = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(text));
+        return text.toString().replace(System.lineSeparator(), "\n").stripTrailing();
+    }
+
+    @Test
+    void writesTypeMessageAndTheStackTraceAsTheJdkPrintsIt() {
+        Throwable thrown = nested();
+        JsonNode error = encode(layout, Events.immutable(new SimpleMessage("failed"), thrown)).get("error");
+        assertEquals(List.of("type", "message", "stack_trace"), Json.keys(error));
+        assertEquals("java.lang.RuntimeException", error.get("type").asText());
+        assertEquals("could not save order 42", error.get("message").asText());
+        assertEquals(printed(thrown), error.get("stack_trace").asText());
+    }
+
+    @Test
+    void writesTheStackTraceAsAnArrayOfLines() {
+        Throwable thrown = nested();
+        PooledJsonLayout arrays = builder().setStackTraceFormat("array").build();
+        JsonNode trace = encode(arrays, Events.immutable(new SimpleMessage("failed"), thrown)).get("error").get("stack_trace");
+        assertTrue(trace.isArray());
+        List<String> lines = new ArrayList<>();
+        trace.forEach(line -> lines.add(line.asText()));
+        assertEquals(List.of(printed(thrown).split("\n")), lines);
+    }
+
+    @Test
+    void limitsTheLinesAndSaysHowManyWereLeftOut() {
+        Throwable thrown = nested();
+        int total = printed(thrown).split("\n").length;
+        PooledJsonLayout limited = builder().setMaxStackTraceLines(3).build();
+        String trace = encode(limited, Events.immutable(new SimpleMessage("m"), thrown)).get("error").get("stack_trace").asText();
+        String[] lines = trace.split("\n");
+        assertEquals(4, lines.length, trace);
+        assertEquals("... " + (total - 3) + " lines omitted", lines[3]);
+    }
+
+    @Test
+    void writesTheRootCauseWhenAsked() {
+        PooledJsonLayout withRoot = builder().setIncludeRootCause(true).setStackTraceFormat("NONE").build();
+        JsonNode error = encode(withRoot, Events.immutable(new SimpleMessage("m"), nested())).get("error");
+        assertEquals(List.of("type", "message", "root_cause_type", "root_cause_message"), Json.keys(error));
+        assertEquals("java.lang.IllegalStateException", error.get("root_cause_type").asText());
+        assertEquals("disk full", error.get("root_cause_message").asText());
+    }
+
+    @Test
+    void leavesTheErrorOutWithAnEmptyKey() {
+        JsonNode json = encode(builder().setErrorKey("").build(), Events.immutable(new SimpleMessage("m"), nested()));
+        assertFalse(json.has("error"));
+    }
+
+    @Test
+    void survivesACyclicCauseChain() {
+        Exception a = new Exception("a");
+        Exception b = new Exception("b", a);
+        a.initCause(b);
+        PooledJsonLayout withRoot = builder().setIncludeRootCause(true).build();
+        JsonNode error = encode(withRoot, Events.immutable(new SimpleMessage("m"), a)).get("error");
+        assertEquals(printed(a), error.get("stack_trace").asText());
+        assertTrue(error.get("stack_trace").asText().contains("[CIRCULAR REFERENCE: java.lang.Exception: a]"));
+        assertEquals("b", error.get("root_cause_message").asText());
+    }
+
+    @Test
+    void survivesAGetMessageThatThrows() {
+        RuntimeException hostile = new RuntimeException() {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("no message for you");
+            }
+        };
+        JsonNode json = encode(layout, Events.immutable(new SimpleMessage("still here"), hostile));
+        assertEquals("still here", json.get("message").asText());
+        JsonNode error = json.get("error");
+        assertTrue(error.get("message").asText().contains("getMessage() threw java.lang.IllegalStateException"), error.toString());
+        assertTrue(error.get("stack_trace").asText().contains("\tat "), error.toString());
+    }
+
+    @Test
+    void appliesMaxStringLengthToTheWholeTrace() {
+        PooledJsonLayout short_ = builder().setMaxStringLength(100).build();
+        String trace = encode(short_, Events.immutable(new SimpleMessage("m"), nested())).get("error").get("stack_trace").asText();
+        assertEquals(101, trace.length());
+        assertTrue(trace.endsWith("…"));
+    }
+}
