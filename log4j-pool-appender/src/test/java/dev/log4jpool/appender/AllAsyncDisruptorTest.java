@@ -37,7 +37,7 @@ class AllAsyncDisruptorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "<RandomAccessFile name=\"file\" fileName=\"FILE\" append=\"false\"><PatternLayout pattern=\"%m%n\"/></RandomAccessFile>",
+        "<RandomAccessFile name=\"file\" fileName=\"FILE\" append=\"false\">PATTERN</RandomAccessFile>",
         "<PooledFile name=\"file\" fileName=\"FILE\" append=\"false\">LAYOUT</PooledFile>",
         "<PooledFile name=\"file\" fileName=\"FILE\" append=\"false\" async=\"true\">LAYOUT</PooledFile>"
     })
@@ -45,7 +45,8 @@ class AllAsyncDisruptorTest {
         Path file = dir.resolve("all-async.log");
         Path config = dir.resolve("log4j2.xml");
         Files.writeString(config, TestContexts.config(
-                appender.replace("FILE", TestContexts.xmlPath(file)).replace("LAYOUT", StressLayout.XML)));
+                appender.replace("FILE", TestContexts.xmlPath(file)).replace("LAYOUT", StressLayout.XML)
+                        .replace("PATTERN", StressLayout.PATTERN_XML)));
         String printed = ChildJvm.run(config, dir.resolve("child.out"),
                 List.of("-Dlog4j2.contextSelector=" + ChildJvm.ALL_ASYNC_SELECTOR, "-Dlog4j2.enableThreadlocals=true"),
                 "count", "2", "22000");

@@ -2,6 +2,7 @@ package dev.log4jpool.appender;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.log4jpool.message.StructuredMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code com.sun.management.ThreadMXBean}, over every live thread of the JVM (the caller, the
  * appender's writer thread, Log4j's own async thread), after a warm-up long enough for C2.
  *
- * <p>The event is {@code logger.info("user {} bought {} items", a, b)} with primitives through
- * Log4j's {@code Unbox}, as an application that cares about garbage writes it. Log4j runs with its
+ * <p>The events: {@code logger.info("user {} bought {} items", a, b)} with primitives through
+ * Log4j's {@code Unbox}, as an application that cares about garbage writes it, and a
+ * {@code StructuredMessage} with five typed fields; with PooledJsonLayout, whose timestamp moves
+ * every millisecond, and with PatternLayout. Log4j runs with its
  * {@code SystemMillisClock} (set in the pom): its default clock makes a {@code java.time.Instant}
  * per event in Log4j's own front end whenever C2 fails to remove it, which is not ours to measure.
  */
@@ -37,36 +40,66 @@ class AllocationTest {
                 instanceof org.apache.logging.log4j.core.util.SystemMillisClock);
     }
 
-    static Stream<Arguments> modes() {
-        return Stream.of(
-                Arguments.of(false, "bufferMode=\"BLOCK\""),
-                Arguments.of(false, "bufferMode=\"LINE\""),
-                Arguments.of(false, "bufferMode=\"NONE\""),
-                Arguments.of(false, "async=\"true\" waitStrategy=\"Block\""),
-                Arguments.of(false, "async=\"true\" waitStrategy=\"Timeout\" bufferMode=\"LINE\""),
-                Arguments.of(false, "async=\"true\" waitStrategy=\"Sleep\" bufferMode=\"NONE\""),
-                Arguments.of(false, "async=\"true\" waitStrategy=\"Yield\""),
-                Arguments.of(false, "async=\"true\" waitStrategy=\"BusySpin\""),
-                Arguments.of(true, "bufferMode=\"BLOCK\""),
-                Arguments.of(true, "async=\"true\""));
+    /** Every appender mode, behind a synchronous logger or a mixed {@code <AsyncLogger>}. */
+    static final Object[][] MODES = {
+        {false, "bufferMode=\"BLOCK\""},
+        {false, "bufferMode=\"LINE\""},
+        {false, "bufferMode=\"NONE\""},
+        {false, "async=\"true\" waitStrategy=\"Block\""},
+        {false, "async=\"true\" waitStrategy=\"Timeout\" bufferMode=\"LINE\""},
+        {false, "async=\"true\" waitStrategy=\"Sleep\" bufferMode=\"NONE\""},
+        {false, "async=\"true\" waitStrategy=\"Yield\""},
+        {false, "async=\"true\" waitStrategy=\"BusySpin\""},
+        {true, "bufferMode=\"BLOCK\""},
+        {true, "async=\"true\""},
+    };
+
+    /** The layouts: PooledJsonLayout with a parameterized and a structured message, and PatternLayout. */
+    enum Case {
+        POOLED_JSON_PARAMETERIZED("<PooledJsonLayout/>"),
+        POOLED_JSON_STRUCTURED("<PooledJsonLayout/>"),
+        PATTERN_PARAMETERIZED(AllocationLayout.XML);
+
+        final String layoutXml;
+
+        Case(String layoutXml) {
+            this.layoutXml = layoutXml;
+        }
     }
 
-    @ParameterizedTest(name = "mixed AsyncLogger {0}, PooledFile {1}")
+    static Stream<Arguments> modes() {
+        Stream.Builder<Arguments> cases = Stream.builder();
+        for (Case layoutCase : Case.values()) {
+            for (Object[] mode : MODES) {
+                // Left out: a StructuredMessage through a mixed <AsyncLogger>. There the caller's
+                // thread allocates (8 B/event, and about 400 B/event once the ring is full) in Log4j's
+                // AsyncLoggerConfig hand-off of the reusable message, before any appender runs; the
+                // appender's side, on Log4j's thread, measured 0. Reported to the layout's owner.
+                if (layoutCase == Case.POOLED_JSON_STRUCTURED && (Boolean) mode[0]) {
+                    continue;
+                }
+                cases.add(Arguments.of(layoutCase, mode[0], mode[1]));
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest(name = "{0}, mixed AsyncLogger {1}, PooledFile {2}")
     @MethodSource("modes")
-    void noAllocationPerEvent(boolean asyncLogger, String attributes) throws Exception {
+    void noAllocationPerEvent(Case layoutCase, boolean asyncLogger, String attributes) throws Exception {
         Path file = dir.resolve("alloc.log");
         String loggerXml = asyncLogger
                 ? "<AsyncLogger name=\"shop\" level=\"info\" additivity=\"false\"><AppenderRef ref=\"file\"/></AsyncLogger>"
                         + "<Root level=\"info\"/>"
                 : "<Root level=\"info\"><AppenderRef ref=\"file\"/></Root>";
         String xml = "<Configuration status=\"warn\"><Appenders><PooledFile name=\"file\" fileName=\""
-                + TestContexts.xmlPath(file) + "\" " + attributes + ">" + AllocationLayout.XML + "</PooledFile>"
+                + TestContexts.xmlPath(file) + "\" " + attributes + ">" + layoutCase.layoutXml + "</PooledFile>"
                 + "</Appenders><Loggers>" + loggerXml + "</Loggers></Configuration>";
         LoggerContext context = TestContexts.start("alloc", xml);
         PooledFileAppender appender = TestContexts.appender(context, "file");
         try {
             Logger logger = context.getLogger("shop");
-            log(logger, WARM_UP);
+            log(layoutCase, logger, WARM_UP);
             waitForWriter(appender, WARM_UP, asyncLogger);
 
             com.sun.management.ThreadMXBean threads =
@@ -76,7 +109,7 @@ class AllocationTest {
             long createdBefore = pool == null ? 0 : pool.created();
             long discardedBefore = pool == null ? 0 : pool.discarded();
             long[] beforeEach = threads.getThreadAllocatedBytes(ids);
-            log(logger, MEASURED);
+            log(layoutCase, logger, MEASURED);
             waitForWriter(appender, WARM_UP + MEASURED, asyncLogger);
             long[] afterEach = threads.getThreadAllocatedBytes(ids);
             long allocated = sum(afterEach) - sum(beforeEach);
@@ -93,9 +126,16 @@ class AllocationTest {
         }
     }
 
-    private static void log(Logger logger, int count) {
-        for (int i = 0; i < count; i++) {
-            logger.info("user {} bought {} items", Unbox.box(i), Unbox.box(i & 15));
+    private static void log(Case layoutCase, Logger logger, int count) {
+        if (layoutCase == Case.POOLED_JSON_STRUCTURED) {
+            for (int i = 0; i < count; i++) {
+                logger.info(StructuredMessage.of("order placed").with("orderId", (long) i).with("amount", 9.99)
+                        .with("express", (i & 1) == 0).with("customer", "alice").with("items", i & 15));
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                logger.info("user {} bought {} items", Unbox.box(i), Unbox.box(i & 15));
+            }
         }
     }
 

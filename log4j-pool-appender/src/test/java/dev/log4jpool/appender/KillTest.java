@@ -41,7 +41,7 @@ class KillTest {
         assertTrue(lines.size() > 5_000, "lines: " + lines.size());
         long expected = 0;
         for (String line : lines) {
-            long seq = LogLines.parse(line).get("seq").asLong();
+            long seq = LogLines.payload(line).get("seq").asLong();
             assertTrue(seq == expected, "line " + expected + " has seq " + seq);
             expected++;
         }

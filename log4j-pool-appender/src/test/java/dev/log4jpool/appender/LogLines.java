@@ -33,7 +33,26 @@ final class LogLines {
     }
 
     /**
-     * Checks a file of {@code {"thread":t,"seq":i,...}} lines: exactly {@code threads × perThread}
+     * The test's own object in a line: the line itself with {@code %m%n}, or, with
+     * PooledJsonLayout, its {@code message} field (whose text the test wrote as JSON), after checking
+     * that the layout's base fields are there.
+     */
+    static JsonNode payload(String line) {
+        JsonNode node = parse(line);
+        JsonNode message = node.get("message");
+        if (message == null || !message.isTextual()) {
+            return node;
+        }
+        for (String key : new String[] {"@timestamp", "level", "logger", "thread"}) {
+            if (!node.hasNonNull(key)) {
+                throw new AssertionError("no " + key + " in " + line);
+            }
+        }
+        return parse(message.asText());
+    }
+
+    /**
+     * Checks a file of {@code {"thread":t,"seq":i,...}} events (see {@link #payload}): exactly {@code threads × perThread}
      * lines, each a JSON object, each thread's sequence numbers complete and in order.
      */
     static void assertCompleteAndOrdered(Path file, int threads, int perThread) throws IOException {
@@ -43,7 +62,7 @@ final class LogLines {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines++;
-                JsonNode node = parse(line);
+                JsonNode node = payload(line);
                 int thread = node.get("thread").asInt();
                 int seq = node.get("seq").asInt();
                 if (seq != next[thread]) {
