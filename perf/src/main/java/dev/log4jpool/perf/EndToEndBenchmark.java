@@ -47,14 +47,18 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Throughput with {@code Block} policies everywhere measures what the disk path sustains, not how
  * fast a ring fills. At teardown every setup is stopped (rings drained) and the file's lines are
- * counted against the calls made: a mismatch fails the benchmark. Run with {@code -prof gc} for B/op.
+ * counted against the calls made: a mismatch fails the benchmark. Run with {@code -prof gc} for B/op;
+ * {@code perf/run-end-to-end.sh} builds the class path and runs it without installing anything.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+// Log4j's default clock makes a java.time.Instant per event in Log4j's own front end, which C2
+// removes in some forks and not in others (24 B/op either way for every setup alike); its
+// garbage-free millisecond clock keeps B/op about the appenders and layouts.
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dlog4j2.clock=SystemMillisClock"})
 public class EndToEndBenchmark {
     /** JsonTemplateLayout writing the fields PooledJsonLayout writes by default. */
     private static final String JSON_TEMPLATE = "{"
