@@ -4,11 +4,11 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -35,6 +35,9 @@ final class AsyncFileWriter {
     static final class Slot {
         EncodedEvent event;
     }
+
+    /** How long {@link #start} waits for the writer thread to run. */
+    static final long STARTUP_TIMEOUT_MILLIS = 10_000;
 
     private final String appenderName;
     private final QueueFullPolicy queueFullPolicy;
@@ -66,9 +69,46 @@ final class AsyncFileWriter {
         this.ring = disruptor.getRingBuffer();
     }
 
+    /**
+     * Starts the writer thread and returns once it runs.
+     *
+     * <p>Why wait: {@code Disruptor.start()} returns before the writer thread has begun, and
+     * Disruptor 3.4's {@code shutdown()} counts only running processors as backlog, so a stop in that
+     * window halted a processor that had never run and its events were silently lost (seen here in
+     * half of 300 start-log-stop rounds). A first, empty event that the writer must consume proves it
+     * runs; {@link #stop} then drains by sequence, not by the Disruptor's notion of backlog.
+     */
     void start() {
         disruptor.start();
+        long marker = ring.next();
+        ring.get(marker).event = null;
+        ring.publish(marker);
+        if (!awaitConsumed(marker, STARTUP_TIMEOUT_MILLIS)) {
+            StatusLogger.getLogger().error("PooledFile '{}': the writer thread did not start within {} ms",
+                    appenderName, STARTUP_TIMEOUT_MILLIS);
+        }
         accepting = true;
+    }
+
+    /**
+     * Waits until the writer has consumed {@code sequence}.
+     *
+     * @param timeoutMillis 0 or less: as long as it takes
+     */
+    private boolean awaitConsumed(long sequence, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        int spins = 0;
+        while (ring.getMinimumGatingSequence() < sequence) {
+            if (timeoutMillis > 0 && System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            if (++spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(50_000);
+            }
+        }
+        return true;
     }
 
     /** Whether events go through the ring: started and not stopping. */
@@ -131,21 +171,23 @@ final class AsyncFileWriter {
      */
     boolean stop(long timeoutMillis) {
         accepting = false;
-        try {
-            if (timeoutMillis > 0) {
-                disruptor.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
-            } else {
-                disruptor.shutdown();
-            }
-            return true;
-        } catch (TimeoutException e) {
-            long left = ring.getCursor() - ring.getMinimumGatingSequence();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean drained;
+        long target;
+        do {
+            // A producer that saw isAccepting() just before it turned false may still publish: look
+            // again after each drain until the cursor stands still.
+            target = ring.getCursor();
+            long left = timeoutMillis > 0 ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) : 0;
+            drained = awaitConsumed(target, left);
+        } while (drained && ring.getCursor() != target);
+        disruptor.halt();
+        if (!drained) {
             StatusLogger.getLogger().error(
-                    "PooledFile '{}': stop timed out after {} ms with about {} events still in the ring; they are lost",
-                    appenderName, timeoutMillis, left);
-            disruptor.halt();
-            return false;
+                    "PooledFile '{}': stop timed out after {} ms with {} events still in the ring; they are lost",
+                    appenderName, timeoutMillis, ring.getCursor() - ring.getMinimumGatingSequence());
         }
+        return drained;
     }
 
     /** Runs on the writer thread: hands each buffer to the sink, then back to the pool. */
@@ -161,6 +203,9 @@ final class AsyncFileWriter {
         @Override
         public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
             EncodedEvent event = slot.event;
+            if (event == null) {
+                return; // the start marker
+            }
             slot.event = null;
             try {
                 sink.write(event, endOfBatch);
