@@ -46,6 +46,14 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * {@code waitStrategy} Block, {@code queueFullPolicy} Block; a layout (default {@code %m%n}), a
  * filter, a {@code <BufferPool>} (else the default pool).
  *
+ * <p><b>The {@code <BufferPool>} element</b> is accepted and resolved (nested, else the default
+ * pool) and reported by {@link #getBufferPool()}, but this version does not draw from it: a Log4j
+ * layout hands an appender bytes, and the async hand-off carries them in pooled byte buffers of its
+ * own ({@code EncodedEventPool}, sized by {@code ringSize}). The pool that formats PooledJsonLayout's
+ * text is the layout's: put a {@code <BufferPool>} inside {@code <PooledJsonLayout>} to choose it.
+ * Handing the layout's characters across the ring instead, so that the pool's buffers cross threads,
+ * needs an API from the layout that it does not have yet.
+ *
  * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}; the appender keeps
  * running and reopens the file at the next write. With {@code ignoreExceptions="false"}, a
  * synchronous appender throws an {@link AppenderLoggingException} to the caller instead.
@@ -232,7 +240,10 @@ public final class PooledFileAppender extends AbstractAppender {
         return writer != null;
     }
 
-    /** The pool named by a nested {@code <BufferPool>}, else the default pool. */
+    /**
+     * The pool named by a nested {@code <BufferPool>}, else the default pool; not drawn from by this
+     * version (see the class comment).
+     */
     public BufferPool getBufferPool() {
         return bufferPool;
     }
