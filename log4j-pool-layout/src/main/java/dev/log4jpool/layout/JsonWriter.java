@@ -4,36 +4,27 @@ import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.message.StructuredFields;
 
 /**
- * Writes one JSON object into a {@link TextBuffer}: member names, escaped strings (RFC 8259),
- * numbers, booleans. One instance lives with each pooled buffer (as its attachment) and holds the
- * scratch space an event needs, so that writing allocates nothing once the scratch has grown to fit.
+ * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
+ * {@link JsonEscaper}), numbers, booleans, nested objects and arrays, with commas where they belong.
+ * A string longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair)
+ * and ends with the truncation marker; keys get the same treatment.
  *
- * <p>Strings: {@code "} and {@code \} are escaped, control characters {@code U+0000–U+001F} as
- * {@code \b \f \n \r \t} or a six-char {@code \}{@code u00XX} escape; a valid surrogate pair is kept, a lone or reversed
- * surrogate becomes {@code U+FFFD}, so the text always encodes to valid UTF-8. In ASCII mode (for
- * charsets other than UTF-8) every non-ASCII char is written as a {@code \}{@code uXXXX} escape. A string
- * longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair) and ends
- * with the truncation marker. Keys get the same treatment.
- *
- * <p>Not thread-safe: it is used by whoever holds its buffer.
+ * <p>One instance lives with each pooled buffer (as its attachment) and holds the scratch space an
+ * event needs, so that writing allocates nothing once the scratch has grown to fit. Not
+ * thread-safe: it is used by whoever holds its buffer.
  */
 final class JsonWriter {
-    /** Input chars escaped per run: bounds the {@code ensureCapacityFor} of one run to 6× this. */
-    private static final int RUN = 512;
     /** Scratch builders that grew past this many chars are replaced after the event. */
     private static final int MAX_RETAINED_SCRATCH = 16 * 1024;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final char[] NULL = "null".toCharArray();
     private static final char[] TRUE = "true".toCharArray();
     private static final char[] FALSE = "false".toCharArray();
 
     private TextBuffer out;
     private LayoutSettings settings;
-    /** Chars at or above this go through the slow path: 0xD800 (surrogates), or 0x80 in ASCII mode. */
-    private char fastLimit;
     private boolean needsComma;
 
-    private final char[] run = new char[RUN];
+    private final JsonEscaper escaper = new JsonEscaper();
     /** Formats messages and numbers; trimmed after an event that made it huge. */
     StringBuilder scratch = new StringBuilder(256);
     /** The dynamic keys of the current object (structured fields, map entries, flattened context). */
@@ -48,6 +39,8 @@ final class JsonWriter {
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final Utf8Encoder encoder = new Utf8Encoder();
     final StackTraceRenderer stackTraceRenderer = new StackTraceRenderer();
+    final EscapedStringCache loggerNames = new EscapedStringCache();
+    final EscapedStringCache threadNames = new EscapedStringCache();
     /** The context writer iterating now (state for its allocation-free callback). */
     ContextDataFields contextFilter;
     /** Whether the nested context object has been opened for this event. */
@@ -68,7 +61,7 @@ final class JsonWriter {
     void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
         this.out = buffer;
         this.settings = layoutSettings;
-        this.fastLimit = layoutSettings.asciiOnly ? (char) 0x80 : (char) 0xD800;
+        escaper.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
         this.fields = null;
         keys.begin(layoutSettings.reservedKeys);
@@ -180,7 +173,7 @@ final class JsonWriter {
         }
         int length = value.length();
         if (length <= partBudget) {
-            escapeRange(value, 0, length);
+            escaper.escape(value, 0, length, out);
             partBudget -= length;
             return;
         }
@@ -188,7 +181,7 @@ final class JsonWriter {
         if (limit > 0 && Character.isHighSurrogate(value.charAt(limit - 1))) {
             limit--;
         }
-        escapeRange(value, 0, limit);
+        escaper.escape(value, 0, limit, out);
         partCut = true;
         partBudget = 0;
     }
@@ -202,8 +195,7 @@ final class JsonWriter {
             return;
         }
         partBudget--;
-        run[0] = c;
-        escape(run, 0, 1);
+        escaper.escape(c, out);
     }
 
     void partLong(long value) {
@@ -270,6 +262,19 @@ final class JsonWriter {
         out.append('"');
     }
 
+    /** A JSON string, copied from {@code cache} when it is the same String as last time. */
+    void cachedStringValue(String value, EscapedStringCache cache) {
+        if (value == null) {
+            nullValue();
+        } else if (cache.holds(value, settings)) {
+            out.append(cache.json(), 0, cache.length());
+        } else {
+            int start = out.length();
+            stringValue(value);
+            cache.remember(value, settings, out.array(), start, out.length());
+        }
+    }
+
     /** A JSON string from any text, or {@code null}. */
     void stringValue(CharSequence value) {
         if (value == null) {
@@ -291,8 +296,8 @@ final class JsonWriter {
         int from = offset;
         int end = offset + limit;
         while (from < end) {
-            int count = runLength(chars, from, end);
-            escape(chars, from, from + count);
+            int count = JsonEscaper.runLength(chars, from, end);
+            escaper.escape(chars, from, from + count, out);
             from += count;
         }
         if (limit < length) {
@@ -320,7 +325,7 @@ final class JsonWriter {
         }
     }
 
-    // ---- escaping ----
+    // ---- truncation ----
 
     private int truncationLimit(int length) {
         return Math.min(length, settings.maxStringLength);
@@ -332,149 +337,9 @@ final class JsonWriter {
         if (limit > 0 && limit < length && Character.isHighSurrogate(text.charAt(limit - 1))) {
             limit--; // never split a pair: the high half alone would become U+FFFD
         }
-        escapeRange(text, 0, limit);
+        escaper.escape(text, 0, limit, out);
         if (limit < length) {
             raw(settings.truncationMarker);
         }
-    }
-
-    /** Escapes {@code text[from, to)} in runs through the scratch array. */
-    private void escapeRange(CharSequence text, int start, int end) {
-        int from = start;
-        while (from < end) {
-            int count = Math.min(RUN, end - from);
-            if (from + count < end && Character.isHighSurrogate(text.charAt(from + count - 1))) {
-                count--; // keep the pair in one run, so the escaper sees both halves
-            }
-            copy(text, from, from + count);
-            escape(run, 0, count);
-            from += count;
-        }
-    }
-
-    private static int runLength(char[] chars, int from, int end) {
-        int count = Math.min(RUN, end - from);
-        if (from + count < end && Character.isHighSurrogate(chars[from + count - 1])) {
-            count--;
-        }
-        return count;
-    }
-
-    /** Bulk copies where the JDK can (String, StringBuilder), else char by char. */
-    private void copy(CharSequence text, int start, int end) {
-        if (text instanceof String) {
-            ((String) text).getChars(start, end, run, 0);
-        } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(start, end, run, 0);
-        } else if (text instanceof TextBuffer) {
-            System.arraycopy(((TextBuffer) text).array(), start, run, 0, end - start);
-        } else {
-            for (int i = start; i < end; i++) {
-                run[i - start] = text.charAt(i);
-            }
-        }
-    }
-
-    /** Escapes {@code source[from, to)}, in which a surrogate pair is never split at {@code to}. */
-    private void escape(char[] source, int from, int to) {
-        out.ensureCapacityFor((to - from) * 6);
-        char[] target = out.array();
-        int p = out.length();
-        char limit = fastLimit;
-        for (int i = from; i < to; i++) {
-            char c = source[i];
-            if (c >= 0x20 && c < limit && c != '"' && c != '\\') {
-                target[p++] = c;
-            } else if (c < 0x20) {
-                p = escapeControl(c, target, p);
-            } else if (c == '"' || c == '\\') {
-                target[p++] = '\\';
-                target[p++] = c;
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 < to && Character.isLowSurrogate(source[i + 1])) {
-                    p = nonAscii(c, target, p);
-                    p = nonAscii(source[++i], target, p);
-                } else {
-                    p = nonAscii('\uFFFD', target, p);
-                }
-            } else if (Character.isLowSurrogate(c)) {
-                p = nonAscii('\uFFFD', target, p); // a low half with no high half before it
-            } else {
-                p = nonAscii(c, target, p);
-            }
-        }
-        out.setLength(p);
-    }
-
-    private static int escapeControl(char c, char[] target, int p) {
-        target[p++] = '\\';
-        switch (c) {
-            case '\b':
-                target[p++] = 'b';
-                break;
-            case '\f':
-                target[p++] = 'f';
-                break;
-            case '\n':
-                target[p++] = 'n';
-                break;
-            case '\r':
-                target[p++] = 'r';
-                break;
-            case '\t':
-                target[p++] = 't';
-                break;
-            default:
-                p = hex(c, target, p - 1);
-        }
-        return p;
-    }
-
-    /** A non-ASCII char (or a surrogate half of a valid pair): raw, or escaped in ASCII mode. */
-    private int nonAscii(char c, char[] target, int p) {
-        if (fastLimit == 0x80) {
-            return hex(c, target, p);
-        }
-        target[p++] = c;
-        return p;
-    }
-
-    private static int hex(char c, char[] target, int p) {
-        target[p++] = '\\';
-        target[p++] = 'u';
-        target[p++] = HEX[(c >> 12) & 0xF];
-        target[p++] = HEX[(c >> 8) & 0xF];
-        target[p++] = HEX[(c >> 4) & 0xF];
-        target[p++] = HEX[c & 0xF];
-        return p;
-    }
-
-    /** Escapes text prepared at configuration (names, constants): no truncation, no scratch state. */
-    static char[] escapeConstant(String text, boolean asciiOnly) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20 || (asciiOnly && c >= 0x80) || Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    if (asciiOnly) {
-                        escaped.append(String.format("\\u%04x\\u%04x", (int) c, (int) text.charAt(i + 1)));
-                    } else {
-                        escaped.append(c).append(text.charAt(i + 1));
-                    }
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    escaped.append(asciiOnly ? "\\ufffd" : "\uFFFD");
-                } else {
-                    escaped.append(String.format("\\u%04x", (int) c));
-                }
-            } else {
-                escaped.append(c);
-            }
-        }
-        char[] result = new char[escaped.length()];
-        escaped.getChars(0, escaped.length(), result, 0);
-        return result;
     }
 }

@@ -43,7 +43,8 @@ final class LayoutCompiler {
         TimestampFormat timestampFormat = TimestampFormat.parse(builder.timestampFormat());
         ZoneId zone = zone(builder.timeZone());
         StackTraceFormat stackTraceFormat = StackTraceFormat.parse(builder.stackTraceFormat());
-        this.locationInfo = builder.locationInfo();
+        // Asking Log4j for the location costs a stack walk per event: only when it is written.
+        this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
         this.eventDelimiter = unescapeDelimiter(builder.eventDelimiter()).toCharArray();
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
 
@@ -74,7 +75,7 @@ final class LayoutCompiler {
             list.add(new ContextDataFields(nested == null ? null : name(nested, asciiOnly),
                     keyList(builder.contextDataIncludes()), keyList(builder.contextDataExcludes())));
         }
-        if (locationInfo) {
+        if (builder.locationInfo()) {
             String sourceKey = claim("sourceKey", builder.sourceKey());
             if (sourceKey != null) {
                 list.add(new SourceField(name(sourceKey, asciiOnly)));
@@ -132,7 +133,7 @@ final class LayoutCompiler {
 
     /** {@code "key":}, escaped; a quoted value's quotes are part of what is escaped, so escape the key alone. */
     private static char[] name(String key, boolean asciiOnly) {
-        char[] escaped = JsonWriter.escapeConstant(key, asciiOnly);
+        char[] escaped = JsonEscaper.escapeConstant(key, asciiOnly);
         char[] name = new char[escaped.length + 3];
         name[0] = '"';
         System.arraycopy(escaped, 0, name, 1, escaped.length);
@@ -143,7 +144,7 @@ final class LayoutCompiler {
 
     /** {@code "text"}, escaped. */
     static char[] quoted(String text, boolean asciiOnly) {
-        char[] escaped = JsonWriter.escapeConstant(text, asciiOnly);
+        char[] escaped = JsonEscaper.escapeConstant(text, asciiOnly);
         char[] quoted = new char[escaped.length + 2];
         quoted[0] = '"';
         System.arraycopy(escaped, 0, quoted, 1, escaped.length);

@@ -11,7 +11,7 @@ final class LayoutSettings {
 
     LayoutSettings(int maxStringLength, String truncationMarker, boolean asciiOnly, ReservedKeys reservedKeys) {
         this.maxStringLength = maxStringLength;
-        this.truncationMarker = JsonWriter.escapeConstant(truncationMarker, asciiOnly);
+        this.truncationMarker = JsonEscaper.escapeConstant(truncationMarker, asciiOnly);
         this.asciiOnly = asciiOnly;
         this.reservedKeys = reservedKeys;
     }

@@ -13,6 +13,6 @@ final class LoggerField implements FieldWriter {
     @Override
     public void write(LogEvent event, JsonWriter out) {
         out.name(name);
-        out.stringValue(event.getLoggerName());
+        out.cachedStringValue(event.getLoggerName(), out.loggerNames);
     }
 }

@@ -30,6 +30,8 @@ final class MessageField implements FieldWriter {
             out.stringValue(fields.message());
             return;
         }
+        // (A structured message whose fields were lost, see StructuredFields.isCurrentFor, falls
+        // through to its readable text.)
         if (message instanceof MapMessage) {
             return;
         }

@@ -4,9 +4,6 @@ import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.message.StructuredFields;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.StringLayout;
@@ -21,6 +18,7 @@ import org.apache.logging.log4j.core.impl.LocationAware;
 import org.apache.logging.log4j.core.layout.AbstractLayout;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.util.KeyValuePair;
+import org.apache.logging.log4j.message.Message;
 
 /**
  * A garbage-free JSON layout: one JSON object per event, written through a {@link BufferPool}
@@ -50,6 +48,10 @@ import org.apache.logging.log4j.core.util.KeyValuePair;
  * prefixed, as many times as needed to be unique: a context entry {@code level} becomes
  * {@code _level}; a message field and a context entry both named {@code user} give {@code user}
  * (the message field, written first) and {@code _user}. Nothing is dropped, no key repeats.
+ * Configured names are reserved even in events that lack that member (a context entry
+ * {@code error} is always {@code _error}), so a key's name never depends on the event. Inside a
+ * nested context object ({@code contextDataKey}) keys cannot collide and are written as they are.
+ * A {@code StructuredMessage} given one key twice keeps the last value.
  *
  * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
  *
@@ -60,12 +62,13 @@ import org.apache.logging.log4j.core.util.KeyValuePair;
  * the copies of arrays the JDK hands out: {@code getStackTrace()} (16 + 4 × frames bytes with
  * compressed oops, rounded up to 8) and, when it has suppressed throwables,
  * {@code getSuppressed()} (16 + 4 × suppressed); plus whatever its own {@code getMessage()}
- * allocates. A 60-frame exception with one cause: about 0.5 KB per event. {@code locationInfo} makes Log4j compute the
- * location per event, which allocates. {@link #toSerializable} and {@link #toByteArray} allocate
- * their result.
+ * allocates: for an exception of 60 frames with a cause of 60 frames, about 0.5 KB per event.
+ * {@code locationInfo} makes Log4j compute the location per event, which allocates.
+ * {@link #toSerializable} and {@link #toByteArray} allocate their result.
  *
- * <p>Lookups ({@code ${…}}) are resolved by Log4j in the configuration only; text of events (messages,
- * parameters, context values) is written as it is, never interpreted.
+ * <p>Lookups ({@code ${…}}) are resolved by Log4j in the configuration only; text of events
+ * (messages, parameters, context values) is written as it is, never interpreted. Configured text
+ * (names, additional fields) is not truncated; everything taken from events is.
  *
  * <p>Thread-safe: all state of one event lives with its pooled buffer.
  */
@@ -130,8 +133,25 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     private JsonWriter render(LogEvent event, TextBuffer buffer) {
         JsonWriter writer = JsonWriter.of(buffer);
+        int start = buffer.length();
+        Message message = event.getMessage();
+        StructuredFields fields = StructuredFields.of(message, writer.carrierScratch);
+        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
+            fields = null; // a copied event whose carrier was refilled: its text is all that is left
+        }
+        writeObject(event, writer, buffer, fields);
+        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
+            // Refilled while we wrote it (possible only for copied events): write the text instead.
+            buffer.truncate(start);
+            writeObject(event, writer, buffer, null);
+        }
+        buffer.append(eventDelimiter, 0, eventDelimiter.length);
+        return writer;
+    }
+
+    private void writeObject(LogEvent event, JsonWriter writer, TextBuffer buffer, StructuredFields fields) {
         writer.begin(buffer, settings);
-        writer.fields = StructuredFields.of(event.getMessage(), writer.carrierScratch);
+        writer.fields = fields;
         for (FieldWriter fieldWriter : writers) {
             int checkpoint = writer.checkpoint();
             try {
@@ -146,8 +166,6 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
             }
         }
         writer.end();
-        buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
     }
 
     @Override
@@ -158,13 +176,6 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     @Override
     public String getContentType() {
         return "application/json; charset=" + charset.name();
-    }
-
-    @Override
-    public Map<String, String> getContentFormat() {
-        Map<String, String> format = new HashMap<>();
-        format.put("version", "1");
-        return format;
     }
 
     @Override
@@ -452,8 +463,4 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     /** Default of {@code maxStringLength}. */
     public static final int DEFAULT_MAX_STRING_LENGTH = 16384;
-
-    static Charset utf8() {
-        return StandardCharsets.UTF_8;
-    }
 }

@@ -13,6 +13,6 @@ final class ThreadField implements FieldWriter {
     @Override
     public void write(LogEvent event, JsonWriter out) {
         out.name(name);
-        out.stringValue(event.getThreadName());
+        out.cachedStringValue(event.getThreadName(), out.threadNames);
     }
 }

@@ -18,7 +18,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * garbage-free {@code MutableLogEvent} and the async loggers' ring events call
  * {@code swapParameters}), the message hands its current {@code StructuredFields} to the event as
  * its only parameter and continues with another one. A layout reads the fields from whichever
- * holds them; see {@link #of(org.apache.logging.log4j.message.Message)}.
+ * holds them; see {@link #of(Message, Object[])}.
  *
  * <p>Read-only for everyone but its {@link StructuredMessage}; not thread-safe, but safely handed
  * over by Log4j's publication of the event.
@@ -58,6 +58,7 @@ public final class StructuredFields {
      * @param scratch an array of length ≥ 1 the caller owns, used to receive the carrier from an
      *     event's parameters without allocating; its first element is overwritten
      */
+    @SuppressWarnings("deprecation") // getFormat(): Log4j's events copy it from a reusable message, our only marker
     public static StructuredFields of(Message message, Object[] scratch) {
         if (message instanceof StructuredMessage) {
             return ((StructuredMessage) message).fields();
@@ -81,6 +82,30 @@ public final class StructuredFields {
             return found instanceof StructuredFields ? (StructuredFields) found : null;
         }
         return null;
+    }
+
+    /**
+     * Whether these fields are still the ones {@code message} was logged with. Always for a
+     * {@link StructuredMessage} and for a Log4j event that holds the carrier (the carrier is not
+     * refilled before Log4j clears that event). Not necessarily for a memento: an appender that
+     * copies an event to write it later (Log4j's {@code AsyncAppender}) copies the reference to the
+     * carrier, which may be refilled once the original event is cleared. The memento does keep the
+     * readable text as a String, though, so the carrier is current when it still formats to exactly
+     * that text. A layout checks before and after writing the fields and falls back to the text
+     * when either check fails. Allocation-free; {@code scratch} is overwritten.
+     */
+    public boolean isCurrentFor(Message message, StringBuilder scratch) {
+        if (!(message instanceof MementoMessage)) {
+            return true;
+        }
+        String snapshot = message.getFormattedMessage(); // the memento's own String
+        scratch.setLength(0);
+        try {
+            formatTo(scratch);
+        } catch (RuntimeException beingRefilled) { // read while its owner rewrites it: not current
+            return false;
+        }
+        return snapshot != null && snapshot.contentEquals(scratch);
     }
 
     /** Stores the first parameter; a constant, so visiting allocates nothing. */

@@ -36,7 +36,12 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * with {@link #formatTo} and take its {@link StructuredFields} through {@link #swapParameters}, so
  * the typed fields travel with the event to the appender thread while this instance continues with
  * another carrier (see {@link CarrierRecycler} for how carriers come back). A layout finds the
- * fields with {@link StructuredFields#of(Message, Object[])}.
+ * fields with {@link StructuredFields#of(Message, Object[])}. A carrier is refilled only after Log4j
+ * has cleared the event that held it. An appender that copies an event to write it later (Log4j's
+ * {@code AsyncAppender}) copies the reference to the carrier; if the carrier is refilled before that
+ * appender writes, the layout notices (see {@link StructuredFields#isCurrentFor}) and writes the
+ * event's readable text as its message instead of fields: typed fields may be lost there, never
+ * mixed up. With async loggers or a synchronous appender, they always arrive.
  *
  * <p>Not thread-safe; meant to be used by the thread that obtained it.
  */
@@ -185,8 +190,9 @@ public final class StructuredMessage implements ReusableMessage {
         return current.toString();
     }
 
-    /** {@link #FORMAT}, always. */
+    /** {@link #FORMAT}, always: Log4j's events copy it, which is how a layout recognises them. */
     @Override
+    @SuppressWarnings("deprecation") // still the contract of ReusableMessage in Log4j 2.25
     public String getFormat() {
         return FORMAT;
     }
@@ -239,5 +245,10 @@ public final class StructuredMessage implements ReusableMessage {
     @Override
     public String toString() {
         return "StructuredMessage[" + current + "]";
+    }
+
+    /** Serialized as its readable text: the carriers are per-thread machinery, not data to ship. */
+    private Object writeReplace() {
+        return new org.apache.logging.log4j.message.SimpleMessage(getFormattedMessage());
     }
 }

@@ -183,6 +183,7 @@ class PooledJsonLayoutTest {
         assertEquals(42, source.get("line").asInt());
         assertFalse(encode(layout, event).has("source"), "off by default");
         assertFalse(layout.requiresLocation());
+        assertFalse(builder().setLocationInfo(true).setSourceKey("").build().requiresLocation(), "nothing to write it to");
     }
 
     @Test

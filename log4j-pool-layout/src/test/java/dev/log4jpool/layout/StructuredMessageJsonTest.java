@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.log4jpool.message.StructuredFields;
 import dev.log4jpool.message.StructuredMessage;
 import java.util.List;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
@@ -108,5 +109,28 @@ class StructuredMessageJsonTest {
             assertEquals(i / 2.0, json.get("half").doubleValue());
             event.clear();
         }
+    }
+
+    @Test
+    void aCopiedEventKeepsItsFieldsOrFallsBackToItsTextNeverToOtherFields() {
+        // What Log4j's AsyncAppender does: copy the event (a memento), let the original be cleared.
+        MutableLogEvent event = Events.event(StructuredMessage.of("one").with("n", 1).with("ok", true));
+        org.apache.logging.log4j.core.LogEvent copy = org.apache.logging.log4j.core.impl.Log4jLogEvent.createMemento(event);
+        JsonNode beforeReuse = encode(layout, copy);
+        assertEquals("one", beforeReuse.get("message").textValue());
+        assertEquals(1, beforeReuse.get("n").intValue());
+        assertTrue(beforeReuse.get("ok").booleanValue());
+
+        event.clear(); // the carrier is free now: hand carriers over until this thread's message refills it
+        Object[] scratch = new Object[1];
+        for (int i = 0; i < 1_000 && "one".equals(StructuredFields.of(copy.getMessage(), scratch).message()); i++) {
+            MutableLogEvent other = new MutableLogEvent();
+            other.setMessage(StructuredMessage.of("two").with("n", 2).with("other", "x"));
+            other.clear();
+        }
+        assertEquals("two", StructuredFields.of(copy.getMessage(), scratch).message(), "the copy's carrier was refilled");
+        JsonNode afterReuse = encode(layout, copy);
+        assertEquals("one n=1 ok=true", afterReuse.get("message").textValue(), "the copy's own text");
+        assertTrue(!afterReuse.has("n") && !afterReuse.has("other"), afterReuse.toString());
     }
 }
