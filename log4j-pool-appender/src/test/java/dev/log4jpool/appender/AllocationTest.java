@@ -72,9 +72,10 @@ class AllocationTest {
         for (Case layoutCase : Case.values()) {
             for (Object[] mode : MODES) {
                 // Left out: a StructuredMessage through a mixed <AsyncLogger>. There the caller's
-                // thread allocates (8 B/event, and about 400 B/event once the ring is full) in Log4j's
-                // AsyncLoggerConfig hand-off of the reusable message, before any appender runs; the
-                // appender's side, on Log4j's thread, measured 0. Reported to the layout's owner.
+                // thread allocates (8 to 400 B/event across runs, more when Log4j's ring is full) in
+                // Log4j's AsyncLoggerConfig hand-off of the reusable message, before any appender
+                // runs; the appender's side, on Log4j's thread, measured 0. Reported to the layout's
+                // owner (StructuredMessage is theirs).
                 if (layoutCase == Case.POOLED_JSON_STRUCTURED && (Boolean) mode[0]) {
                     continue;
                 }
