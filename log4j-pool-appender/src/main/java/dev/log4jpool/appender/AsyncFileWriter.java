@@ -50,6 +50,8 @@ final class AsyncFileWriter {
     private volatile Thread writerThread;
     /** False once stop began: later events take the synchronous path instead of the ring. */
     private volatile boolean accepting;
+    /** Set when a stop timed out: the writer then returns the rest of its batch unwritten. */
+    private volatile boolean abandoned;
 
     AsyncFileWriter(String appenderName, int ringSize, WaitStrategyKind waitStrategy,
             QueueFullPolicy queueFullPolicy, EncodedEventPool pool, DropReporter drops, EventSink sink) {
@@ -64,7 +66,7 @@ final class AsyncFileWriter {
             writerThread = thread;
             return thread;
         }, ProducerType.MULTI, waitStrategy.create());
-        this.disruptor.handleEventsWith(new WriteHandler(sink, pool));
+        this.disruptor.handleEventsWith(new WriteHandler(this, sink, pool));
         this.disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler(appenderName));
         this.ring = disruptor.getRingBuffer();
     }
@@ -181,6 +183,10 @@ final class AsyncFileWriter {
             long left = timeoutMillis > 0 ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) : 0;
             drained = awaitConsumed(target, left);
         } while (drained && ring.getCursor() != target);
+        if (!drained) {
+            // Whatever the writer still holds in this batch must not start another hanging write.
+            abandoned = true;
+        }
         disruptor.halt();
         if (!drained) {
             StatusLogger.getLogger().error(
@@ -192,10 +198,12 @@ final class AsyncFileWriter {
 
     /** Runs on the writer thread: hands each buffer to the sink, then back to the pool. */
     private static final class WriteHandler implements EventHandler<Slot> {
+        private final AsyncFileWriter owner;
         private final EventSink sink;
         private final EncodedEventPool pool;
 
-        WriteHandler(EventSink sink, EncodedEventPool pool) {
+        WriteHandler(AsyncFileWriter owner, EventSink sink, EncodedEventPool pool) {
+            this.owner = owner;
             this.sink = sink;
             this.pool = pool;
         }
@@ -208,7 +216,9 @@ final class AsyncFileWriter {
             }
             slot.event = null;
             try {
-                sink.write(event, endOfBatch);
+                if (!owner.abandoned) {
+                    sink.write(event, endOfBatch);
+                }
             } finally {
                 pool.release(event);
             }

@@ -190,15 +190,19 @@ public final class PooledFileAppender extends AbstractAppender {
     /**
      * Stops: an async appender first writes every event already on its ring; then the block is
      * written out, and the file closed unless another appender still shares it. Waits at most
-     * {@code timeout} (0: as long as it takes).
+     * {@code timeout} (0: as long as it takes); when the time runs out (a write hangs on a stalled
+     * disk), the hung write is cut short, what is left is dropped and reported, and this returns
+     * {@code false}.
      */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean clean = super.stop(timeout, timeUnit, false);
-        if (writer != null) {
-            clean &= writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0);
+        if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
+            // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
+            manager.abandonPendingWrites();
+            clean = false;
         }
         try {
             manager.flush();

@@ -36,7 +36,8 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     /** Direct, so that a write goes from it to the kernel without an intermediate copy. */
     private final ByteBuffer block;
 
-    private FileChannel channel; // null before the first open, after a failure, and once closed
+    /** Null before the first open, after a failure, and once closed. Volatile for {@link #abandonPendingWrites}. */
+    private volatile FileChannel channel;
     private boolean truncatePending;
     private boolean closed;
 
@@ -219,6 +220,32 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
                 toClose.close();
             } catch (IOException e) {
                 logDebug("PooledFile: closing " + settings.path() + " after a failed write also failed", e);
+            }
+        }
+    }
+
+    /**
+     * Gives up on a write that hangs (a stalled disk, a pipe nobody reads) and on the bytes waiting
+     * in the block, so that a stop whose time ran out can still return. Closing the channel from this
+     * thread, without the monitor the hung writer holds, makes its write fail at once
+     * ({@code AsynchronousCloseException}); the block is then emptied under the monitor. A later
+     * write reopens the file, so an appender that shares it carries on.
+     */
+    void abandonPendingWrites() {
+        FileChannel hung = channel;
+        if (hung != null) {
+            try {
+                hung.close();
+            } catch (IOException e) {
+                logDebug("PooledFile: closing " + settings.path() + " to abandon a hung write failed", e);
+            }
+        }
+        synchronized (this) {
+            if (block.position() > 0) {
+                logError("PooledFile: " + block.position() + " bytes of " + settings.path()
+                        + " abandoned: the stop timed out while a write hung", null);
+                bytesDone += block.position();
+                block.clear();
             }
         }
     }

@@ -182,6 +182,38 @@ class FaultTest {
         }
     }
 
+    /**
+     * A write that hangs: the file is a FIFO that this test holds open but never reads, so once the
+     * pipe's buffer is full the writer thread blocks in {@code write}. The stop must still return
+     * within its timeout, give up on what is left, and say so.
+     */
+    @Test
+    void stopReturnsWithinItsTimeoutWhenAWriteHangs() throws Exception {
+        Path fifo = dir.resolve("stalled.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "needs mkfifo");
+        // Read-write, so that neither this open nor the appender's blocks; nobody ever reads.
+        try (java.io.RandomAccessFile holder = new java.io.RandomAccessFile(fifo.toFile(), "rw")) {
+            LoggerContext context = start(fifo, "bufferMode=\"LINE\" async=\"true\" ringSize=\"4096\"");
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            Logger logger = context.getLogger("t");
+            String line = "y".repeat(200);
+            for (int i = 0; i < 2000; i++) {
+                logger.info(line); // 400 KB: far more than a pipe holds
+            }
+            waitUntil(() -> appender.stats().eventsWritten() > 0);
+            long started = System.nanoTime();
+            boolean clean = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> appender.stop(1, java.util.concurrent.TimeUnit.SECONDS));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertFalse(clean, "a stop that left events behind is not clean");
+            assertTrue(seconds < 5, "stopped in " + seconds + " s");
+            assertTrue(appender.isStopped());
+            assertTrue(appender.stats().writeErrors() >= 1, "the cut write is counted: " + appender.stats());
+            context.stop();
+        }
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
