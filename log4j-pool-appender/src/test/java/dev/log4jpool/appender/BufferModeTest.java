@@ -108,6 +108,29 @@ class BufferModeTest {
         }
     }
 
+    /**
+     * Behind an {@code <AsyncLogger>}, Log4j marks the last event before its ring runs empty as the
+     * end of a batch, and a BLOCK appender writes its block then, without waiting for it to fill.
+     */
+    @Test
+    void blockWritesAtTheEndOfAnAsyncLoggerBatch() throws Exception {
+        Path file = dir.resolve("async-logger-batch.log");
+        LoggerContext context = TestContexts.start("batch", "<Configuration status=\"warn\"><Appenders>"
+                + "<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(file) + "\" bufferMode=\"BLOCK\">"
+                + "<PatternLayout pattern=\"%m%n\"/></PooledFile></Appenders><Loggers>"
+                + "<AsyncLogger name=\"t\" level=\"info\" additivity=\"false\"><AppenderRef ref=\"file\"/></AsyncLogger>"
+                + "<Root level=\"off\"/></Loggers></Configuration>");
+        try {
+            Logger logger = context.getLogger("t");
+            logger.info("first");
+            waitForLines(file, 1);
+            logger.info("second");
+            waitForLines(file, 2);
+        } finally {
+            TestContexts.stop(context);
+        }
+    }
+
     @Test
     void eventLargerThanTheBlockIsWrittenWhole() throws IOException {
         for (String mode : new String[] {"BLOCK", "LINE", "NONE"}) {
