@@ -3,6 +3,9 @@ package dev.log4jpool.appender;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -23,14 +26,15 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
  * <p><b>Faults.</b> A failed open or write is thrown as an {@link AppenderLoggingException}; the
  * block's bytes are dropped (so the next event starts clean), the channel is closed, and the next
  * write tries to open the file again: the appender recovers by itself once the cause (a full disk, a
- * missing folder) is gone. A file deleted while open is not noticed: on POSIX systems the writes go
- * on to the unlinked file, as with Log4j's own file appenders.
+ * missing folder) is gone. A file deleted or replaced while open is noticed within a second (see
+ * {@link #checkFileStillThere}) and recreated; what was written in between went to the old file.
  *
  * <p>Thread-safe: every method that touches the block or the channel holds the manager's monitor,
  * which is also what Log4j's text encoders lock while they encode into a destination.
  */
 final class PooledFileManager extends AbstractManager implements ByteBufferDestination {
     private static final Factory FACTORY = new Factory();
+    private static final long IDENTITY_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     private final FileSettings settings;
     /** Direct, so that a write goes from it to the kernel without an intermediate copy. */
@@ -39,6 +43,9 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     /** Null before the first open, after a failure, and once closed. Volatile for {@link #abandonPendingWrites}. */
     private volatile FileChannel channel;
     private boolean truncatePending;
+    /** Identity of the file opened last, to notice it being deleted or replaced; null if unknown. */
+    private Object openFileKey;
+    private long nextIdentityCheck;
     private boolean closed;
 
     /** Bytes that went through the block or straight to the file, written or lost to a fault. */
@@ -189,6 +196,9 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
                     + ": its manager is closed (the appender was stopped); " + data.remaining() + " bytes lost");
         }
         try {
+            if (channel != null) {
+                checkFileStillThere();
+            }
             if (channel == null) {
                 openChannel();
             }
@@ -210,6 +220,40 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         channel = LogFileChannels.open(settings, truncatePending);
         // Truncate only at the first open: a reopen after a fault must keep what was written.
         truncatePending = false;
+        openFileKey = fileKey();
+        nextIdentityCheck = System.nanoTime() + IDENTITY_CHECK_INTERVAL_NANOS;
+    }
+
+    /**
+     * A write to a file that was deleted (or renamed away and replaced) succeeds on POSIX systems and
+     * goes nowhere anyone looks, so no write error would ever tell. At most once a second a write
+     * therefore asks whether the path still names the open file, and if not, closes it so that this
+     * write reopens (recreates) it. A second between checks bounds what goes to the lost file, and
+     * keeps the check's cost (a stat, a few small objects) off the per-event path.
+     */
+    private void checkFileStillThere() {
+        long now = System.nanoTime();
+        if (now - nextIdentityCheck < 0) {
+            return;
+        }
+        nextIdentityCheck = now + IDENTITY_CHECK_INTERVAL_NANOS;
+        Object current;
+        try {
+            current = fileKey();
+        } catch (NoSuchFileException gone) {
+            current = null;
+        } catch (IOException unknown) {
+            return; // cannot tell: keep writing where we are
+        }
+        if (openFileKey != null && !openFileKey.equals(current)) {
+            logWarn("PooledFile: " + settings.path() + " was removed or replaced while open; reopening it", null);
+            closeChannelQuietly();
+        }
+    }
+
+    /** The file system's identity of the file at the path (device and inode on POSIX), or null. */
+    private Object fileKey() throws IOException {
+        return Files.readAttributes(settings.path(), BasicFileAttributes.class).fileKey();
     }
 
     private void closeChannelQuietly() {

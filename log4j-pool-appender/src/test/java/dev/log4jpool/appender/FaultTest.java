@@ -130,6 +130,34 @@ class FaultTest {
         }
     }
 
+    @Test
+    void syncRecreatesADeletedFile() throws Exception {
+        assertRecreated("bufferMode=\"LINE\"");
+    }
+
+    @Test
+    void asyncRecreatesADeletedFile() throws Exception {
+        assertRecreated("bufferMode=\"BLOCK\" async=\"true\"");
+    }
+
+    /** A deleted log file comes back at the first write a second or more after the deletion. */
+    private void assertRecreated(String attributes) throws Exception {
+        Path file = dir.resolve("deleted.log");
+        LoggerContext context = start(file, attributes);
+        try {
+            Logger logger = context.getLogger("t");
+            logger.info("before");
+            BufferModeTest.waitForLines(file, 1);
+            Files.delete(file);
+            Thread.sleep(1100);
+            logger.info("after");
+            BufferModeTest.waitForLines(file, 1);
+            assertEquals(List.of("after"), LogLines.read(file));
+        } finally {
+            TestContexts.stop(context);
+        }
+    }
+
     /**
      * The writer thread logs through the appender whenever it reports an error, with a ring of two
      * slots that producers keep full: it must write its own events directly instead of waiting for a
