@@ -196,6 +196,11 @@ public final class PooledFileAppender extends AbstractAppender {
      */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
+        if (isStopping() || isStopped()) {
+            // A second stop must not release the shared manager a second time, which would close
+            // the file under another appender that still uses it.
+            return true;
+        }
         setStopping();
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean clean = super.stop(timeout, timeUnit, false);

@@ -58,6 +58,25 @@ class SharedFileTest {
         LogLines.assertCompleteAndOrdered(file, 4, 20_000);
     }
 
+    @Test
+    void stoppingOneAppenderTwiceLeavesTheSharedFileOpenForTheOther() throws Exception {
+        Path file = dir.resolve("twice.log");
+        String xml = "<Configuration status=\"warn\"><Appenders>"
+                + "<PooledFile name=\"a\" fileName=\"" + TestContexts.xmlPath(file) + "\" bufferMode=\"LINE\"/>"
+                + "<PooledFile name=\"b\" fileName=\"" + TestContexts.xmlPath(file) + "\" bufferMode=\"LINE\"/>"
+                + "</Appenders><Loggers><Root level=\"info\"><AppenderRef ref=\"b\"/></Root></Loggers></Configuration>";
+        LoggerContext context = TestContexts.start("twice", xml);
+        try {
+            PooledFileAppender a = TestContexts.appender(context, "a");
+            a.stop();
+            a.stop();
+            context.getLogger("t").info("b still writes");
+            assertEquals(List.of("b still writes"), LogLines.read(file));
+        } finally {
+            TestContexts.stop(context);
+        }
+    }
+
     /**
      * Threads log without pause while the configuration is replaced again and again: the new
      * appender takes over the old one's manager, the old one drains its ring into it, and every
