@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * version of the parent pom ({@code disruptor.version}), and {@code log4j2.enableThreadlocals=true}.
  *
  * <p>Measured while choosing it (see the parent pom): with Disruptor 4.0.0 and thread locals on, two
- * producers lost between 29 % and 78 % of their events (RandomAccessFile and PooledFile alike) even after {@code LogManager.shutdown()},
- * and the lines were still missing when the file was read 3 s before the shutdown; one producer, or
+ * producers lost between 29 % and 78 % of their events, RandomAccessFile and PooledFile alike, even
+ * after {@code LogManager.shutdown()}, and the lines were still missing when the file was read 3 s
+ * before the shutdown; one producer, or
  * thread locals off, or a ring too large to fill, lost none. With 3.4.4 none were lost. These tests
  * count lines against calls for exactly that shape (2 producers, 22,000 events, the issue's report),
  * with Log4j's RandomAccessFile appender and with PooledFile.
