@@ -142,7 +142,7 @@ final class AsyncFileWriter {
         }
         ring.get(sequence).event = event;
         ring.publish(sequence);
-        recordOccupancy();
+        recordOccupancy(sequence);
     }
 
     /** Whether a {@code Drop} appender should skip encoding: the ring has no free slot right now. */
@@ -150,10 +150,12 @@ final class AsyncFileWriter {
         return queueFullPolicy == QueueFullPolicy.DROP && !ring.hasAvailableCapacity(1);
     }
 
-    private void recordOccupancy() {
-        // Clamped: Disruptor 4's remainingCapacity() can briefly read below zero while a producer
-        // is between claim and publish.
-        long waiting = Math.min(ringSize, ringSize - ring.remainingCapacity());
+    /**
+     * Events waiting when {@code sequence} was published, ours included: at that instant it was in
+     * the ring, so the count is at least 1 even if the writer has taken it by the time we look.
+     */
+    private void recordOccupancy(long sequence) {
+        long waiting = Math.max(1, Math.min(ringSize, sequence - ring.getMinimumGatingSequence()));
         // Read first, write rarely: the mark only moves when a new peak is reached.
         long mark = highWaterMark.get();
         while (waiting > mark && !highWaterMark.compareAndSet(mark, waiting)) {
