@@ -1,0 +1,459 @@
+package dev.log4jpool.appender;
+
+import dev.log4jpool.buffer.BufferPool;
+import java.io.Serializable;
+import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+
+/**
+ * {@code <PooledFile>}: a garbage-free file appender with block buffering and an optional async
+ * writer thread.
+ * <pre>{@code
+ * <PooledFile name="app" fileName="logs/app.log" bufferMode="BLOCK" bufferSize="262144" async="false">
+ *   <PooledJsonLayout/>
+ * </PooledFile>
+ * }</pre>
+ *
+ * <p><b>Synchronous</b> ({@code async="false"}): the calling thread encodes the event with the layout
+ * straight into the file's block ({@link PooledFileManager}) and writes it out as {@code bufferMode}
+ * says. <b>Async</b> ({@code async="true"}): the calling thread encodes the event into a pooled byte
+ * buffer and publishes the buffer on a Disruptor ring; one writer thread copies it into the block,
+ * writes, and returns the buffer to the pool. The {@code LogEvent} is never copied, so the caller may
+ * reuse it (as Log4j's mutable and ring-buffer events are) as soon as {@code append} returns.
+ *
+ * <p>Attributes and defaults: {@code name} (required), {@code fileName} (required; parent folders
+ * are created), {@code append} true, {@code filePermissions} none (POSIX, e.g. {@code rw-r-----},
+ * applied when the file is created), {@code ignoreExceptions} true, {@code bufferMode} BLOCK,
+ * {@code bufferSize} 262144 bytes, {@code immediateFlush} unset ({@code true} means
+ * {@code bufferMode="LINE"}), {@code async} false, {@code ringSize} 8192 (a power of two),
+ * {@code waitStrategy} Block, {@code queueFullPolicy} Block; a layout (default {@code %m%n}), a
+ * filter, a {@code <BufferPool>} (else the default pool).
+ *
+ * <p><b>The {@code <BufferPool>} element</b> is accepted and resolved (nested, else the default
+ * pool) and reported by {@link #getBufferPool()}, but this version does not draw from it: a Log4j
+ * layout hands an appender bytes, and the async hand-off carries them in pooled byte buffers of its
+ * own ({@code EncodedEventPool}, sized by {@code ringSize}). The pool that formats PooledJsonLayout's
+ * text is the layout's: put a {@code <BufferPool>} inside {@code <PooledJsonLayout>} to choose it.
+ * Handing the layout's characters across the ring instead, so that the pool's buffers cross threads,
+ * needs an API from the layout that it does not have yet.
+ *
+ * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}; the appender keeps
+ * running and reopens the file at the next write. With {@code ignoreExceptions="false"}, a
+ * synchronous appender throws an {@link AppenderLoggingException} to the caller instead.
+ *
+ * <p><b>Statistics</b>: {@link #stats()}, and the MXBean
+ * {@code dev.log4jpool:type=PooledFile,name=<appender>} while the appender runs.
+ */
+@Plugin(name = PooledFileAppender.PLUGIN_NAME, category = Core.CATEGORY_NAME,
+        elementType = Appender.ELEMENT_TYPE, printObject = true)
+public final class PooledFileAppender extends AbstractAppender {
+    /** The element name in configurations. */
+    public static final String PLUGIN_NAME = "PooledFile";
+    /** Default {@code bufferSize}: bytes in the user-space block. */
+    public static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
+    /** Default {@code ringSize}: events the async ring holds. */
+    public static final int DEFAULT_RING_SIZE = 8192;
+    /** Largest {@code ringSize}: a million pooled buffers is already more than any disk keeps up with. */
+    public static final int MAX_RING_SIZE = 1 << 20;
+    /** First size of a pooled event buffer; it grows to fit larger events. */
+    static final int EVENT_BUFFER_SIZE = 512;
+    /** A pooled event buffer larger than this is shrunk when it comes back. */
+    static final int EVENT_BUFFER_MAX_RETAINED = 16 * 1024;
+
+    private final PooledFileManager manager;
+    private final BufferMode bufferMode;
+    private final BufferPool bufferPool;
+    private final EncodedEventPool eventPool; // null when synchronous
+    private final AsyncFileWriter writer; // null when synchronous
+    private final DropReporter drops;
+    private final LongAdder eventsWritten = new LongAdder();
+    private final LongAdder bytesWritten = new LongAdder();
+
+    private PooledFileAppender(Builder builder, Layout<? extends Serializable> layout, PooledFileManager manager,
+            BufferMode bufferMode, BufferPool bufferPool, AsyncSettings async) {
+        super(builder.getName(), builder.getFilter(), layout, builder.isIgnoreExceptions(), builder.getPropertyArray());
+        this.manager = manager;
+        this.bufferMode = bufferMode;
+        this.bufferPool = bufferPool;
+        this.drops = new DropReporter(builder.getName());
+        if (async == null) {
+            this.eventPool = null;
+            this.writer = null;
+        } else {
+            this.eventPool = new EncodedEventPool(async.ringSize, EVENT_BUFFER_SIZE, EVENT_BUFFER_MAX_RETAINED);
+            this.writer = new AsyncFileWriter(builder.getName(), async.ringSize, async.waitStrategy,
+                    async.queueFullPolicy, eventPool, drops, this::writeFromRing);
+        }
+    }
+
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    public void start() {
+        if (writer != null) {
+            writer.start();
+        }
+        PooledFileJmx.register(this);
+        super.start();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        if (writer != null && writer.isAccepting() && !writer.isWriterThread()) {
+            appendAsync(event);
+        } else {
+            // Synchronous mode; or an event logged by the writer thread itself, which must not wait
+            // for its own ring; or a straggler arriving while the appender stops.
+            appendSync(event);
+        }
+    }
+
+    private void appendSync(LogEvent event) {
+        try {
+            synchronized (manager) {
+                long before = manager.bytesAccepted();
+                getLayout().encode(event, manager);
+                eventsWritten.increment();
+                bytesWritten.add(manager.bytesAccepted() - before);
+                if (bufferMode != BufferMode.BLOCK || event.isEndOfBatch()) {
+                    manager.flush();
+                }
+            }
+        } catch (RuntimeException e) {
+            fail("PooledFile '" + getName() + "' could not write an event", event, e);
+        }
+    }
+
+    private void appendAsync(LogEvent event) {
+        if (writer.isFullForDrop()) {
+            // Dropping anyway: spare the encoding.
+            drops.dropped();
+            return;
+        }
+        EncodedEvent encoded = eventPool.acquire();
+        try {
+            getLayout().encode(event, encoded);
+        } catch (RuntimeException e) {
+            eventPool.release(encoded);
+            drops.dropped();
+            fail("PooledFile '" + getName() + "' could not encode an event", event, e);
+            return;
+        }
+        writer.publish(encoded);
+    }
+
+    /** On the writer thread: one event from the ring into the file. */
+    private void writeFromRing(EncodedEvent event, boolean endOfBatch) {
+        int length = event.length();
+        try {
+            manager.writeEvent(event, bufferMode == BufferMode.NONE);
+            eventsWritten.increment();
+            bytesWritten.add(length);
+            if (bufferMode == BufferMode.LINE || (bufferMode == BufferMode.BLOCK && endOfBatch)) {
+                manager.flush();
+            }
+        } catch (RuntimeException e) {
+            // Nobody to throw to here: report, and go on with the next event.
+            error("PooledFile '" + getName() + "' could not write an event", null, e);
+        }
+    }
+
+    private void fail(String message, LogEvent event, RuntimeException cause) {
+        if (!ignoreExceptions()) {
+            throw cause instanceof AppenderLoggingException
+                    ? (AppenderLoggingException) cause
+                    : new AppenderLoggingException(message + ": " + cause, cause);
+        }
+        error(message, event, cause);
+    }
+
+    /**
+     * Stops: an async appender first writes every event already on its ring; then the block is
+     * written out, and the file closed unless another appender still shares it. Waits at most
+     * {@code timeout} (0: as long as it takes); when the time runs out (a write hangs on a stalled
+     * disk), the hung write is cut short, what is left is dropped and reported, and this returns
+     * {@code false}.
+     */
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        if (isStopping() || isStopped()) {
+            // A second stop must not release the shared manager a second time, which would close
+            // the file under another appender that still uses it.
+            return true;
+        }
+        setStopping();
+        long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
+        boolean clean = super.stop(timeout, timeUnit, false);
+        if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
+            // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
+            manager.abandonPendingWrites();
+            clean = false;
+        }
+        try {
+            manager.flush();
+        } catch (RuntimeException e) {
+            error("PooledFile '" + getName() + "' could not write its last block", null, e);
+            clean = false;
+        }
+        clean &= manager.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0, TimeUnit.MILLISECONDS);
+        PooledFileJmx.unregister(this);
+        setStopped();
+        return clean;
+    }
+
+    private static long remainingMillis(long deadline) {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
+
+    /** A snapshot of this appender's counters. */
+    public PooledFileStats stats() {
+        return new PooledFileStats(
+                eventsWritten.sum(),
+                bytesWritten.sum(),
+                manager.flushes(),
+                drops.total(),
+                writer == null ? 0 : writer.highWaterMark(),
+                manager.writeErrors());
+    }
+
+    /** The file, absolute. */
+    public String getFileName() {
+        return manager.settings().path().toString();
+    }
+
+    public BufferMode getBufferMode() {
+        return bufferMode;
+    }
+
+    public boolean isAsync() {
+        return writer != null;
+    }
+
+    /**
+     * The pool named by a nested {@code <BufferPool>}, else the default pool; not drawn from by this
+     * version (see the class comment).
+     */
+    public BufferPool getBufferPool() {
+        return bufferPool;
+    }
+
+    /** The async appender's buffer pool, for tests; null when synchronous. */
+    EncodedEventPool getEventPool() {
+        return eventPool;
+    }
+
+    PooledFileManager getManager() {
+        return manager;
+    }
+
+    @Override
+    public String toString() {
+        return PLUGIN_NAME + "[name=" + getName() + ", fileName=" + getFileName() + ", bufferMode=" + bufferMode
+                + ", async=" + isAsync() + "]";
+    }
+
+    private record AsyncSettings(int ringSize, WaitStrategyKind waitStrategy, QueueFullPolicy queueFullPolicy) {}
+
+    /**
+     * Builds a {@code <PooledFile>}. {@link #build()} checks every attribute and names the attribute
+     * and its value in the error when one is wrong.
+     */
+    public static final class Builder extends AbstractAppender.Builder<Builder>
+            implements org.apache.logging.log4j.core.util.Builder<PooledFileAppender> {
+        @PluginBuilderAttribute
+        private String fileName;
+
+        @PluginBuilderAttribute
+        private boolean append = true;
+
+        @PluginBuilderAttribute
+        private String filePermissions;
+
+        @PluginBuilderAttribute
+        private String bufferMode;
+
+        @PluginBuilderAttribute
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
+
+        @PluginBuilderAttribute
+        private Boolean immediateFlush;
+
+        @PluginBuilderAttribute
+        private boolean async;
+
+        @PluginBuilderAttribute
+        private int ringSize = DEFAULT_RING_SIZE;
+
+        @PluginBuilderAttribute
+        private String waitStrategy = "Block";
+
+        @PluginBuilderAttribute
+        private String queueFullPolicy = "Block";
+
+        @PluginElement("BufferPool")
+        private BufferPool bufferPool;
+
+        private Builder() {}
+
+        public Builder setFileName(String fileName) {
+            this.fileName = fileName;
+            return this;
+        }
+
+        public Builder setAppend(boolean append) {
+            this.append = append;
+            return this;
+        }
+
+        public Builder setFilePermissions(String filePermissions) {
+            this.filePermissions = filePermissions;
+            return this;
+        }
+
+        public Builder setBufferMode(String bufferMode) {
+            this.bufferMode = bufferMode;
+            return this;
+        }
+
+        public Builder setBufferSize(int bufferSize) {
+            this.bufferSize = bufferSize;
+            return this;
+        }
+
+        public Builder setImmediateFlush(boolean immediateFlush) {
+            this.immediateFlush = immediateFlush;
+            return this;
+        }
+
+        public Builder setAsync(boolean async) {
+            this.async = async;
+            return this;
+        }
+
+        public Builder setRingSize(int ringSize) {
+            this.ringSize = ringSize;
+            return this;
+        }
+
+        public Builder setWaitStrategy(String waitStrategy) {
+            this.waitStrategy = waitStrategy;
+            return this;
+        }
+
+        public Builder setQueueFullPolicy(String queueFullPolicy) {
+            this.queueFullPolicy = queueFullPolicy;
+            return this;
+        }
+
+        public Builder setBufferPool(BufferPool bufferPool) {
+            this.bufferPool = bufferPool;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the attribute and its value when one is invalid;
+         *     Log4j reports it and the configuration goes on without this appender
+         */
+        @Override
+        public PooledFileAppender build() {
+            String name = getName();
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(PLUGIN_NAME + ": the name attribute is required");
+            }
+            FileSettings settings = new FileSettings(resolvePath(name), append, parsePermissions(name),
+                    checkBufferSize(name));
+            BufferMode mode = resolveBufferMode(name);
+            AsyncSettings asyncSettings = async
+                    ? new AsyncSettings(checkRingSize(name), WaitStrategyKind.parse(name, waitStrategy),
+                            QueueFullPolicy.parse(name, queueFullPolicy))
+                    : null;
+            BufferPool pool = bufferPool != null ? bufferPool : BufferPool.getDefault();
+            Layout<? extends Serializable> layout = getOrCreateLayout();
+            PooledFileManager manager = PooledFileManager.getManager(name, settings);
+            try {
+                return new PooledFileAppender(this, layout, manager, mode, pool, asyncSettings);
+            } catch (RuntimeException e) {
+                manager.stop(0, TimeUnit.MILLISECONDS);
+                throw e;
+            }
+        }
+
+        private Path resolvePath(String name) {
+            if (fileName == null || fileName.isBlank()) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': the fileName attribute is required");
+            }
+            try {
+                return Paths.get(fileName).toAbsolutePath().normalize();
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': fileName=\"" + fileName
+                        + "\" is not a valid path: " + e.getMessage(), e);
+            }
+        }
+
+        private Set<PosixFilePermission> parsePermissions(String name) {
+            if (filePermissions == null || filePermissions.isBlank()) {
+                return null;
+            }
+            Set<PosixFilePermission> permissions;
+            try {
+                permissions = PosixFilePermissions.fromString(filePermissions.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': filePermissions=\"" + filePermissions
+                        + "\" is not a POSIX permission string such as rw-r-----", e);
+            }
+            if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': filePermissions=\""
+                        + filePermissions + "\" needs a POSIX file system, and this one is not");
+            }
+            return permissions;
+        }
+
+        private int checkBufferSize(String name) {
+            if (bufferSize < 1 || bufferSize > (1 << 30)) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': bufferSize=\"" + bufferSize
+                        + "\" must be between 1 and " + (1 << 30) + " bytes");
+            }
+            return bufferSize;
+        }
+
+        private int checkRingSize(String name) {
+            if (ringSize < 1 || ringSize > MAX_RING_SIZE || Integer.bitCount(ringSize) != 1) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': ringSize=\"" + ringSize
+                        + "\" must be a power of two between 1 and " + MAX_RING_SIZE);
+            }
+            return ringSize;
+        }
+
+        private BufferMode resolveBufferMode(String name) {
+            BufferMode declared = bufferMode == null ? null : BufferMode.parse(name, bufferMode);
+            if (Boolean.TRUE.equals(immediateFlush)) {
+                if (declared != null && declared != BufferMode.LINE) {
+                    throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': immediateFlush=\"true\" means "
+                            + "bufferMode=\"LINE\" and contradicts bufferMode=\"" + bufferMode + "\"; set one of them");
+                }
+                return BufferMode.LINE;
+            }
+            return declared == null ? BufferMode.BLOCK : declared;
+        }
+    }
+}
