@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Throughput with {@code Block} policies everywhere measures what the disk path sustains, not how
  * fast a ring fills. At teardown every setup is stopped (rings drained) and the file's lines are
  * counted against the calls made: a mismatch fails the benchmark. Run with {@code -prof gc} for B/op;
- * {@code perf/run-end-to-end.sh} builds the class path and runs it without installing anything.
+ * {@code perf/run e2e} builds the class path and runs it without installing anything.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
