@@ -1,8 +1,6 @@
 package dev.log4jpool.appender;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.log4jpool.buffer.BoundedRing;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,11 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code encode} produces bytes; and its shared ring is sized for a few buffers in flight, where an
  * async appender can have a whole ring of them.
  *
- * <p>A bounded multi-producer multi-consumer queue (Dmitry Vyukov's algorithm): every slot carries a
- * sequence saying whose turn it is, a taker or a giver claims a position with one compare-and-set on
- * its index, and both are O(1) whatever the fill level. (A first version scanned an array of slots
- * from the front; with the ring full the free buffers sat at the back and every event paid a scan of
- * thousands of slots.) Positions are 64-bit and never wrap, so there is no ABA.
+ * <p>The free buffers sit in the project's one lock-free ring ({@link BoundedRing}, also the buffer
+ * pool's shared tier): taking and giving back are O(1) whatever the fill level. (A first version
+ * scanned an array of slots from the front; with the ring full the free buffers sat at the back and
+ * every event paid a scan of thousands of slots.)
  *
  * <p><b>Memory bound.</b> The pool is filled when it is made with ring size + {@value #SLACK}
  * buffers (the ring can hold that many, plus one per thread blocked on a full ring), so a burst that
@@ -32,16 +29,7 @@ final class EncodedEventPool {
     /** Room beyond the ring for buffers held by producers that wait on a full ring. */
     static final int SLACK = 64;
 
-    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
-
-    private final EncodedEvent[] elements;
-    private final long[] sequences;
-    private final int mask;
-    /** Next position to give back to; CAS by givers. */
-    private final AtomicLong tail = new AtomicLong();
-    /** Next position to take from; CAS by takers. A separate object, so not on the tail's line. */
-    private final AtomicLong head = new AtomicLong();
-
+    private final BoundedRing<EncodedEvent> free;
     private final int initialCapacity;
     private final int maxRetained;
     private final LongAdder created = new LongAdder();
@@ -49,73 +37,31 @@ final class EncodedEventPool {
 
     EncodedEventPool(int ringSize, int initialCapacity, int maxRetained) {
         int buffers = ringSize + SLACK;
-        int capacity = Integer.highestOneBit(buffers - 1) << 1;
-        this.elements = new EncodedEvent[capacity];
-        this.sequences = new long[capacity];
-        this.mask = capacity - 1;
+        this.free = new BoundedRing<>(buffers);
         this.initialCapacity = initialCapacity;
         this.maxRetained = maxRetained;
-        for (int i = 0; i < capacity; i++) {
-            sequences[i] = i;
-        }
         // Filled up front, as the Disruptor fills its ring: a lazily grown pool would allocate every
         // time the ring reached a new depth, long after what anyone would call warm-up.
         for (int i = 0; i < buffers; i++) {
-            offer(new EncodedEvent(initialCapacity));
+            free.offer(new EncodedEvent(initialCapacity));
         }
     }
 
-    /** An empty buffer no one else holds. */
+    /** An empty buffer no one else holds: a free one, else a new one (counted). */
     EncodedEvent acquire() {
-        long position = head.get();
-        while (true) {
-            int index = (int) position & mask;
-            long turn = (long) SEQUENCE.getAcquire(sequences, index) - (position + 1);
-            if (turn == 0) {
-                if (head.compareAndSet(position, position + 1)) {
-                    EncodedEvent event = elements[index];
-                    elements[index] = null;
-                    // Hands the slot to the giver of the next lap.
-                    SEQUENCE.setRelease(sequences, index, position + mask + 1);
-                    return event;
-                }
-                position = head.get();
-            } else if (turn < 0) {
-                // Empty, or the giver of this position is half-way: do not wait for it.
-                created.increment();
-                return new EncodedEvent(initialCapacity);
-            } else {
-                position = head.get(); // another taker was faster
-            }
+        EncodedEvent event = free.poll();
+        if (event == null) {
+            created.increment();
+            return new EncodedEvent(initialCapacity);
         }
+        return event;
     }
 
     /** Takes a buffer back, emptied; drops it when the pool is full. */
     void release(EncodedEvent event) {
         event.clear(maxRetained);
-        if (!offer(event)) {
+        if (!free.offer(event)) {
             discarded.increment();
-        }
-    }
-
-    private boolean offer(EncodedEvent event) {
-        long position = tail.get();
-        while (true) {
-            int index = (int) position & mask;
-            long turn = (long) SEQUENCE.getAcquire(sequences, index) - position;
-            if (turn == 0) {
-                if (tail.compareAndSet(position, position + 1)) {
-                    elements[index] = event;
-                    // Publishes the element to its taker.
-                    SEQUENCE.setRelease(sequences, index, position + 1);
-                    return true;
-                }
-                position = tail.get();
-            } else if (turn < 0) {
-                return false; // full
-            } else {
-                position = tail.get(); // another giver was faster
-            }
         }
     }
 
@@ -131,6 +77,6 @@ final class EncodedEventPool {
 
     /** Free buffers now; a snapshot. */
     int size() {
-        return (int) Math.max(0, tail.get() - head.get());
+        return free.size();
     }
 }

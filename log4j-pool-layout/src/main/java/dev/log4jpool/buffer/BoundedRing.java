@@ -31,13 +31,16 @@ import java.lang.invoke.VarHandle;
  * the slot is published to the next lap's producer in the same way. The jcstress tests in
  * {@code BoundedRingJcstressTests} check these orderings.
  *
+ * <p>Public so that every pool in this project shares one ring: the buffer pool's shared tier, and
+ * the async appender's pool of encoded events.
+ *
  * @param <E> the element type
  */
-final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
+public final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
     private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Largest capacity: a power of two that an {@code int} array index can hold. */
-    static final int MAX_CAPACITY = 1 << 30;
+    public static final int MAX_CAPACITY = 1 << 30;
 
     /**
      * Spins spent on a slot a peer is half-way through before giving up: enough for a peer that is
@@ -55,7 +58,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
      *     sequence a producer publishes ({@code p + 1}) would equal the one that frees the slot for
      *     the next lap's producer, and two producers could fill the same slot
      */
-    BoundedRing(int requestedCapacity) {
+    public BoundedRing(int requestedCapacity) {
         if (requestedCapacity < 1 || requestedCapacity > MAX_CAPACITY) {
             throw new IllegalArgumentException(
                     "ring capacity must be between 1 and " + MAX_CAPACITY + ", was " + requestedCapacity);
@@ -80,7 +83,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
      *
      * @return {@code true} when the element is in the ring
      */
-    boolean offer(E element) {
+    public boolean offer(E element) {
         int spins = 0;
         long position = lvProducerIndex();
         while (true) {
@@ -114,7 +117,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
      * @return the element, or {@code null}
      */
     @SuppressWarnings("unchecked")
-    E poll() {
+    public E poll() {
         int spins = 0;
         long position = lvConsumerIndex();
         while (true) {
@@ -157,7 +160,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
     }
 
     /** How many elements are in the ring now; a snapshot, exact only when no one is using it. */
-    int size() {
+    public int size() {
         // Read the consumer first: the producer index can only be larger by the time we read it.
         long consumer = lvConsumerIndex();
         long producer = lvProducerIndex();
@@ -165,7 +168,7 @@ final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
         return (int) Math.max(0, Math.min(size, capacity()));
     }
 
-    int capacity() {
+    public int capacity() {
         return mask + 1;
     }
 }
