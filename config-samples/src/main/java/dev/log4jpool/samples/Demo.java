@@ -152,6 +152,7 @@ public final class Demo {
 
     private void logEvents(Logger logger, int thread, long from, long to, AtomicLong progress) {
         boolean typed = options.message() == DemoOptions.MessageKind.TYPED;
+        long reported = 0;
         for (long i = from; i < to; i++) {
             int items = (int) (i % 7) + 1;
             long user = thread * 1_000_000_000L + i;
@@ -165,11 +166,12 @@ public final class Demo {
             } else {
                 logger.info("user {} bought {} items", Unbox.box(user), Unbox.box(items));
             }
-            if ((i & 1023) == 1023) {
+            if (((i - from) & 1023) == 1023) {
                 progress.addAndGet(1024);
+                reported += 1024;
             }
         }
-        progress.addAndGet((to - from) & 1023);
+        progress.addAndGet(to - from - reported);
     }
 
     /** Draws the bar until every worker waits at the barrier (or one failed and broke it). */
