@@ -168,6 +168,11 @@ public final class BoundedRing<E> extends BoundedRingPadAfterConsumer {
         return (int) Math.max(0, Math.min(size, capacity()));
     }
 
+    /** How many elements {@link #poll} has ever returned: the consumer index, so counting is free. */
+    public long polledCount() {
+        return lvConsumerIndex();
+    }
+
     public int capacity() {
         return mask + 1;
     }
