@@ -1,6 +1,8 @@
 package dev.log4jpool.appender;
 
 import dev.log4jpool.buffer.BufferPool;
+import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.layout.PooledJsonLayout;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
@@ -10,13 +12,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
@@ -46,13 +48,13 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * {@code waitStrategy} Block, {@code queueFullPolicy} Block; a layout (default {@code %m%n}), a
  * filter, a {@code <BufferPool>} (else the default pool).
  *
- * <p><b>The {@code <BufferPool>} element</b> is accepted and resolved (nested, else the default
- * pool) and reported by {@link #getBufferPool()}, but this version does not draw from it: a Log4j
- * layout hands an appender bytes, and the async hand-off carries them in pooled byte buffers of its
- * own ({@code EncodedEventPool}, sized by {@code ringSize}). The pool that formats PooledJsonLayout's
- * text is the layout's: put a {@code <BufferPool>} inside {@code <PooledJsonLayout>} to choose it.
- * Handing the layout's characters across the ring instead, so that the pool's buffers cross threads,
- * needs an API from the layout that it does not have yet.
+ * <p><b>With {@code PooledJsonLayout}</b> the event's text is formatted in a buffer of the pool
+ * named by a nested {@code <BufferPool>} (else the layout's own pool, which is the default pool
+ * unless the layout names one), outside the file's lock: only the copy of its bytes into the block
+ * holds the lock, so logging threads format in parallel. Other layouts encode with the lock held, as
+ * Log4j's own file appenders do. The async hand-off carries bytes in pooled byte buffers of its own
+ * ({@code EncodedEventPool}, on the same lock-free ring as the buffer pool, sized by
+ * {@code ringSize}), because its buffers are many and small, while a text pool's are few and large.
  *
  * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}; the appender keeps
  * running and reopens the file at the next write. With {@code ignoreExceptions="false"}, a
@@ -80,11 +82,12 @@ public final class PooledFileAppender extends AbstractAppender {
     private final PooledFileManager manager;
     private final BufferMode bufferMode;
     private final BufferPool bufferPool;
+    /** The layout when it is a PooledJsonLayout, which formats outside the lock; else null. */
+    private final PooledJsonLayout jsonLayout;
     private final EncodedEventPool eventPool; // null when synchronous
     private final AsyncFileWriter writer; // null when synchronous
     private final DropReporter drops;
-    private final LongAdder eventsWritten = new LongAdder();
-    private final LongAdder bytesWritten = new LongAdder();
+    private final WriteCounters written = new WriteCounters(); // updated under the manager's monitor
 
     private PooledFileAppender(Builder builder, Layout<? extends Serializable> layout, PooledFileManager manager,
             BufferMode bufferMode, BufferPool bufferPool, AsyncSettings async) {
@@ -92,6 +95,7 @@ public final class PooledFileAppender extends AbstractAppender {
         this.manager = manager;
         this.bufferMode = bufferMode;
         this.bufferPool = bufferPool;
+        this.jsonLayout = layout instanceof PooledJsonLayout ? (PooledJsonLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
         if (async == null) {
             this.eventPool = null;
@@ -129,18 +133,62 @@ public final class PooledFileAppender extends AbstractAppender {
     }
 
     private void appendSync(LogEvent event) {
+        if (jsonLayout != null) {
+            appendSyncFormatted(event);
+            return;
+        }
         try {
             synchronized (manager) {
                 long before = manager.bytesAccepted();
                 getLayout().encode(event, manager);
-                eventsWritten.increment();
-                bytesWritten.add(manager.bytesAccepted() - before);
-                if (bufferMode != BufferMode.BLOCK || event.isEndOfBatch()) {
-                    manager.flush();
-                }
+                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
+        }
+    }
+
+    /** PooledJsonLayout: format with no lock held, then copy the bytes into the block under it. */
+    private void appendSyncFormatted(LogEvent event) {
+        TextBuffer text;
+        try {
+            text = jsonLayout.render(event, bufferPool);
+        } catch (RuntimeException e) {
+            fail("PooledFile '" + getName() + "' could not encode an event", event, e);
+            return;
+        }
+        try {
+            synchronized (manager) {
+                long before = manager.bytesAccepted();
+                jsonLayout.writeTo(text, manager);
+                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+            }
+        } catch (RuntimeException e) {
+            fail("PooledFile '" + getName() + "' could not write an event", event, e);
+        } finally {
+            bufferPool.release(text);
+        }
+    }
+
+    /** Counts an event that went into the block and writes the block if the mode says so. Monitor held. */
+    private void eventWritten(long length, boolean endOfBatch) {
+        written.written(length);
+        if (bufferMode != BufferMode.BLOCK || endOfBatch) {
+            manager.flush();
+        }
+    }
+
+    /** Encodes with the layout; PooledJsonLayout formats with this appender's pool. */
+    private void encode(LogEvent event, ByteBufferDestination destination) {
+        if (jsonLayout == null) {
+            getLayout().encode(event, destination);
+            return;
+        }
+        TextBuffer text = jsonLayout.render(event, bufferPool);
+        try {
+            jsonLayout.writeTo(text, destination);
+        } finally {
+            bufferPool.release(text);
         }
     }
 
@@ -152,7 +200,7 @@ public final class PooledFileAppender extends AbstractAppender {
         }
         EncodedEvent encoded = eventPool.acquire();
         try {
-            getLayout().encode(event, encoded);
+            encode(event, encoded);
         } catch (RuntimeException e) {
             eventPool.release(encoded);
             drops.dropped();
@@ -166,11 +214,9 @@ public final class PooledFileAppender extends AbstractAppender {
     private void writeFromRing(EncodedEvent event, boolean endOfBatch) {
         int length = event.length();
         try {
-            manager.writeEvent(event, bufferMode == BufferMode.NONE);
-            eventsWritten.increment();
-            bytesWritten.add(length);
-            if (bufferMode == BufferMode.LINE || (bufferMode == BufferMode.BLOCK && endOfBatch)) {
-                manager.flush();
+            synchronized (manager) {
+                manager.writeEvent(event, bufferMode == BufferMode.NONE);
+                eventWritten(length, endOfBatch);
             }
         } catch (RuntimeException e) {
             // Nobody to throw to here: report, and go on with the next event.
@@ -228,8 +274,8 @@ public final class PooledFileAppender extends AbstractAppender {
     /** A snapshot of this appender's counters. */
     public PooledFileStats stats() {
         return new PooledFileStats(
-                eventsWritten.sum(),
-                bytesWritten.sum(),
+                written.events(),
+                written.bytes(),
                 manager.flushes(),
                 drops.total(),
                 writer == null ? 0 : writer.highWaterMark(),
@@ -250,8 +296,8 @@ public final class PooledFileAppender extends AbstractAppender {
     }
 
     /**
-     * The pool named by a nested {@code <BufferPool>}, else the default pool; not drawn from by this
-     * version (see the class comment).
+     * The pool PooledJsonLayout's text is formatted in: a nested {@code <BufferPool>}, else the
+     * layout's pool, else (for other layouts, which do not use it) the default pool.
      */
     public BufferPool getBufferPool() {
         return bufferPool;
@@ -387,8 +433,10 @@ public final class PooledFileAppender extends AbstractAppender {
                     ? new AsyncSettings(checkRingSize(name), WaitStrategyKind.parse(name, waitStrategy),
                             QueueFullPolicy.parse(name, queueFullPolicy))
                     : null;
-            BufferPool pool = bufferPool != null ? bufferPool : BufferPool.getDefault();
             Layout<? extends Serializable> layout = getOrCreateLayout();
+            BufferPool pool = bufferPool != null ? bufferPool
+                    : layout instanceof PooledJsonLayout ? ((PooledJsonLayout) layout).getBufferPool()
+                    : BufferPool.getDefault();
             PooledFileManager manager = PooledFileManager.getManager(name, settings);
             try {
                 return new PooledFileAppender(this, layout, manager, mode, pool, asyncSettings);

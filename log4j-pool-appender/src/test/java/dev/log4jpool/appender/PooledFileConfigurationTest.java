@@ -61,6 +61,45 @@ class PooledFileConfigurationTest {
     }
 
     @Test
+    void nestedPoolFormatsPooledJsonLayoutText() throws Exception {
+        for (boolean async : new boolean[] {false, true}) {
+            Path file = dir.resolve("nested-" + async + ".log");
+            LoggerContext context = TestContexts.start("nested-" + async, TestContexts.config(
+                    "<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(file) + "\" async=\"" + async + "\">"
+                            + "<PooledJsonLayout><BufferPool name=\"layoutPool-" + async + "\"/></PooledJsonLayout>"
+                            + "<BufferPool name=\"appenderPool-" + async + "\" bufferSize=\"1024\"/></PooledFile>"));
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            BufferPool layoutPool = ((dev.log4jpool.layout.PooledJsonLayout) appender.getLayout()).getBufferPool();
+            try {
+                assertEquals("appenderPool-" + async, appender.getBufferPool().getName());
+                for (int i = 0; i < 100; i++) {
+                    context.getLogger("nested").error("event {}", i);
+                }
+            } finally {
+                TestContexts.stop(context);
+            }
+            assertEquals(100, appender.getBufferPool().stats().acquires(), "async=" + async);
+            assertEquals(0, layoutPool.stats().acquires(), "async=" + async);
+            assertEquals(100, java.nio.file.Files.readAllLines(file).size());
+        }
+    }
+
+    @Test
+    void withoutNestedPoolTheLayoutsPoolIsUsed() {
+        LoggerContext context = TestContexts.start("layout-pool", TestContexts.config(
+                "<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(dir.resolve("l.log")) + "\">"
+                        + "<PooledJsonLayout><BufferPool name=\"onlyLayoutPool\"/></PooledJsonLayout></PooledFile>"));
+        try {
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            assertEquals("onlyLayoutPool", appender.getBufferPool().getName());
+            context.getLogger("nested").error("one");
+            assertEquals(1, appender.getBufferPool().stats().acquires());
+        } finally {
+            TestContexts.stop(context);
+        }
+    }
+
+    @Test
     void immediateFlushMeansLine() {
         LoggerContext context = TestContexts.start("immediate", TestContexts.config(
                 "<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(dir.resolve("a.log"))

@@ -111,6 +111,30 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         }
     }
 
+    /**
+     * The first half of {@link #encode}, for appenders that format outside their file's lock: the
+     * event's text and delimiter in a buffer taken from {@code pool}. Hand it to {@link #writeTo},
+     * then release it to {@code pool} ({@code close()}), on any thread.
+     */
+    public TextBuffer render(LogEvent event, BufferPool pool) {
+        TextBuffer buffer = pool.acquire();
+        try {
+            render(event, buffer);
+            return buffer;
+        } catch (RuntimeException | Error e) {
+            pool.release(buffer);
+            throw e;
+        }
+    }
+
+    /**
+     * The second half of {@link #encode}: writes text from {@link #render(LogEvent, BufferPool)} into
+     * {@code destination} in this layout's charset, holding the destination's lock while it does.
+     */
+    public void writeTo(TextBuffer rendered, ByteBufferDestination destination) {
+        JsonWriter.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
+    }
+
     /** The event's JSON text with its delimiter, as a new String. */
     @Override
     public String toSerializable(LogEvent event) {
