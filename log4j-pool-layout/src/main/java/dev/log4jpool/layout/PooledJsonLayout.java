@@ -2,7 +2,6 @@ package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
-import dev.log4jpool.message.StructuredFields;
 import java.nio.charset.Charset;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -133,25 +132,12 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     private JsonWriter render(LogEvent event, TextBuffer buffer) {
         JsonWriter writer = JsonWriter.of(buffer);
-        int start = buffer.length();
-        Message message = event.getMessage();
-        StructuredFields fields = StructuredFields.of(message, writer.carrierScratch);
-        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
-            fields = null; // a copied event whose carrier was refilled: its text is all that is left
+        try {
+            writer.structured.read(event.getMessage(), writer.scratch);
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
+            writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
         }
-        writeObject(event, writer, buffer, fields);
-        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
-            // Refilled while we wrote it (possible only for copied events): write the text instead.
-            buffer.truncate(start);
-            writeObject(event, writer, buffer, null);
-        }
-        buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
-    }
-
-    private void writeObject(LogEvent event, JsonWriter writer, TextBuffer buffer, StructuredFields fields) {
         writer.begin(buffer, settings);
-        writer.fields = fields;
         for (FieldWriter fieldWriter : writers) {
             int checkpoint = writer.checkpoint();
             try {
@@ -166,6 +152,8 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
             }
         }
         writer.end();
+        buffer.append(eventDelimiter, 0, eventDelimiter.length);
+        return writer;
     }
 
     @Override
