@@ -41,6 +41,13 @@ import org.apache.logging.log4j.message.Message;
  * entries; a {@code MapMessage} has no {@code message} member); the thread context; {@code source}
  * with {@code locationInfo}; {@code error} when the event has a throwable; the additional fields.
  *
+ * <p><b>Structured messages.</b> A {@code StructuredMessage}'s readable text ends with its fields
+ * as a JSON object ({@code order placed {"orderId":42}}), and Log4j's events, their copies and the
+ * message itself all carry that text and the message's format. An event whose message format is
+ * {@code StructuredMessage.FORMAT} (by identity) is written from that text: the part before the
+ * object as {@code message}, the object's members as typed members (see {@link StructuredText}).
+ * One path for synchronous and asynchronous loggers and {@code AsyncAppender}'s copies.
+ *
  * <p><b>Key collisions.</b> The configured names (base fields, additional fields, the nested context
  * key) are fixed; two of them equal is a configuration error. A run-time key (a message field, a
  * flattened context entry) that equals a name already in the object is written with {@code _}
