@@ -1,7 +1,6 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
-import dev.log4jpool.message.StructuredFields;
 
 /**
  * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
@@ -29,10 +28,8 @@ final class JsonWriter {
     StringBuilder scratch = new StringBuilder(256);
     /** The dynamic keys of the current object (structured fields, map entries, flattened context). */
     final KeyRegistry keys = new KeyRegistry();
-    /** Receives the carrier of a structured message from an event's parameters. */
-    final Object[] carrierScratch = new Object[1];
-    /** The structured fields of the current event, or {@code null}. */
-    StructuredFields fields;
+    /** The current event's StructuredMessage text, taken apart (inactive for other messages). */
+    final StructuredText structured = new StructuredText();
     /** The formatted second of the last timestamp, per format (see {@link TimestampFormatter}). */
     final TimestampCache timestampCache = new TimestampCache();
     /** Throwables already written for this event: a cause chain may loop. */
@@ -63,7 +60,6 @@ final class JsonWriter {
         this.settings = layoutSettings;
         escaper.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
-        this.fields = null;
         keys.begin(layoutSettings.reservedKeys);
         buffer.append('{');
     }
@@ -71,7 +67,7 @@ final class JsonWriter {
     /** Ends the object; drops references to the event and trims scratch space that grew too much. */
     void end() {
         out.append('}');
-        fields = null;
+        structured.end();
         throwableTrail.clear();
         if (scratch.capacity() > MAX_RETAINED_SCRATCH) {
             scratch = new StringBuilder(256);
@@ -98,8 +94,8 @@ final class JsonWriter {
      * Writes a member name only known at run time. A name already taken in this object (by a base
      * field, an additional field or an earlier dynamic key) gets {@code _} prefixed until it is free.
      */
-    void dynamicName(String key) {
-        String name = key == null ? "null" : key;
+    void dynamicName(CharSequence key) {
+        CharSequence name = key == null ? "null" : key;
         int prefix = keys.claim(name);
         comma();
         out.append('"');
@@ -132,6 +128,11 @@ final class JsonWriter {
 
     void raw(char[] chars) {
         out.append(chars, 0, chars.length);
+    }
+
+    /** Copies {@code chars[offset, offset + length)} as they are: a JSON number or literal taken from valid JSON. */
+    void raw(char[] chars, int offset, int length) {
+        out.append(chars, offset, length);
     }
 
     /** Writes a member name without claiming it: for nested objects, whose keys cannot collide. */

@@ -7,11 +7,12 @@ package dev.log4jpool.layout;
  * {@code prefix} for which the name is neither reserved (a configured base or additional field) nor
  * already claimed in this object. Names are compared and hashed as that virtual concatenation, so
  * claiming allocates nothing (a {@code String}'s hash is cached; the table grows to the most keys an
- * event had, then stays).
+ * event had, then stays). Keys are {@code String}s or any other text that stays unchanged until the
+ * next {@link #begin} (the keys of a structured message's text, see {@link StructuredText}).
  */
 final class KeyRegistry {
     private ReservedKeys reserved = ReservedKeys.NONE;
-    private String[] keys = new String[32];
+    private CharSequence[] keys = new CharSequence[32];
     private int[] prefixes = new int[32];
     private int[] hashes = new int[32];
     /** Slots in use, so that {@link #begin} clears only those. */
@@ -28,7 +29,7 @@ final class KeyRegistry {
     }
 
     /** Claims the first free name among {@code key}, {@code _key}, {@code __key}, …; returns its prefix. */
-    int claim(String key) {
+    int claim(CharSequence key) {
         for (int prefix = 0; ; prefix++) {
             int hash = hash(prefix, key);
             if (!reserved.contains(prefix, key, hash) && add(prefix, key, hash)) {
@@ -38,13 +39,13 @@ final class KeyRegistry {
     }
 
     /** Adds the name unless present; {@code false} when it was. */
-    private boolean add(int prefix, String key, int hash) {
+    private boolean add(int prefix, CharSequence key, int hash) {
         if ((usedCount + 1) * 2 > keys.length) {
             rehash();
         }
         int mask = keys.length - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-            String present = keys[slot];
+            CharSequence present = keys[slot];
             if (present == null) {
                 keys[slot] = key;
                 prefixes[slot] = prefix;
@@ -62,12 +63,12 @@ final class KeyRegistry {
     }
 
     private void rehash() {
-        String[] oldKeys = keys;
+        CharSequence[] oldKeys = keys;
         int[] oldPrefixes = prefixes;
         int[] oldHashes = hashes;
         int[] oldUsed = used;
         int oldCount = usedCount;
-        keys = new String[oldKeys.length * 2];
+        keys = new CharSequence[oldKeys.length * 2];
         prefixes = new int[keys.length];
         hashes = new int[keys.length];
         used = new int[Math.max(16, oldUsed.length)];
@@ -79,8 +80,8 @@ final class KeyRegistry {
     }
 
     /** The hash {@code String.hashCode()} would give the name. */
-    static int hash(int prefix, String key) {
-        if (prefix == 0) {
+    static int hash(int prefix, CharSequence key) {
+        if (prefix == 0 && key instanceof String) {
             return key.hashCode();
         }
         int hash = 0;
@@ -98,8 +99,8 @@ final class KeyRegistry {
     }
 
     /** Whether {@code "_" * prefixA + keyA} equals {@code "_" * prefixB + keyB}. */
-    static boolean sameName(int prefixA, String keyA, int prefixB, String keyB) {
-        if (prefixA == prefixB) {
+    static boolean sameName(int prefixA, CharSequence keyA, int prefixB, CharSequence keyB) {
+        if (prefixA == prefixB && keyA instanceof String && keyB instanceof String) {
             return keyA.equals(keyB);
         }
         int length = prefixA + keyA.length();

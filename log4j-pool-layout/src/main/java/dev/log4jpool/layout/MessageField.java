@@ -1,6 +1,5 @@
 package dev.log4jpool.layout;
 
-import dev.log4jpool.message.StructuredFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
@@ -8,8 +7,8 @@ import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
- * The message text. A structured message contributes its own text (its fields follow as members,
- * see {@link MessageFields}); a {@link MapMessage} has no text apart from its entries, so it writes
+ * The message text. A structured message contributes the text before its fields (the fields follow
+ * as members, see {@link MessageFields} and {@link StructuredText}); a {@link MapMessage} has no text apart from its entries, so it writes
  * no member here. {@code StringBuilderFormattable} messages (parameterized messages, Log4j's
  * reusable events) format into the writer's scratch builder; anything else through
  * {@code getFormattedMessage()}. A message whose formatting throws is written as a marker.
@@ -24,14 +23,17 @@ final class MessageField implements FieldWriter {
     @Override
     public void write(LogEvent event, JsonWriter out) {
         Message message = event.getMessage();
-        StructuredFields fields = out.fields;
-        if (fields != null) {
+        StructuredText structured = out.structured;
+        if (structured.active()) {
             out.name(name);
-            out.stringValue(fields.message());
+            int end = structured.messageEnd();
+            if (end < 0) {
+                out.nullValue();
+            } else {
+                out.stringValue(structured.chars(), 0, end);
+            }
             return;
         }
-        // (A structured message whose fields were lost, see StructuredFields.isCurrentFor, falls
-        // through to its readable text.)
         if (message instanceof MapMessage) {
             return;
         }

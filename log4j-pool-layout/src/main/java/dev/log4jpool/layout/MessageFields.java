@@ -1,15 +1,15 @@
 package dev.log4jpool.layout;
 
-import dev.log4jpool.message.FieldKind;
-import dev.log4jpool.message.StructuredFields;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
- * The message's own fields as members of the root object: the typed slots of a
- * {@link dev.log4jpool.message.StructuredMessage}, or the entries of a {@link MapMessage}
+ * The message's own fields as members of the root object: the members of the JSON object that ends
+ * a {@link dev.log4jpool.message.StructuredMessage}'s text (see {@link StructuredText}; strings are
+ * escaped again with this layout's settings, numbers and literals copied), or the entries of a
+ * {@link MapMessage}
  * ({@code StringMapMessage} values are strings; other map values keep their JSON type: numbers,
  * booleans, text). Keys go through {@link JsonWriter#dynamicName}, so a key that is already taken
  * is renamed, never duplicated.
@@ -23,9 +23,9 @@ final class MessageFields implements FieldWriter {
 
     @Override
     public void write(LogEvent event, JsonWriter out) {
-        StructuredFields fields = out.fields;
-        if (fields != null) {
-            writeStructured(fields, out);
+        StructuredText structured = out.structured;
+        if (structured.active()) {
+            writeStructured(structured, out);
             return;
         }
         Message message = event.getMessage();
@@ -34,27 +34,14 @@ final class MessageFields implements FieldWriter {
         }
     }
 
-    private static void writeStructured(StructuredFields fields, JsonWriter out) {
-        for (int i = 0, size = fields.size(); i < size; i++) {
-            out.dynamicName(fields.key(i));
-            switch (fields.kind(i)) {
-                case FieldKind.LONG:
-                    out.longValue(fields.longValue(i));
-                    break;
-                case FieldKind.DOUBLE:
-                    out.doubleValue(fields.doubleValue(i));
-                    break;
-                case FieldKind.BOOLEAN:
-                    out.booleanValue(fields.booleanValue(i));
-                    break;
-                case FieldKind.STRING:
-                    out.stringValue(fields.stringValue(i));
-                    break;
-                case FieldKind.TEXT:
-                    out.stringValue(fields.textArray(), fields.textStart(i), fields.textLength(i));
-                    break;
-                default:
-                    out.nullValue();
+    private static void writeStructured(StructuredText structured, JsonWriter out) {
+        char[] chars = structured.chars();
+        for (int i = 0, count = structured.memberCount(); i < count; i++) {
+            out.dynamicName(structured.key(i));
+            if (structured.isString(i)) {
+                out.stringValue(chars, structured.valueStart(i), structured.valueLength(i));
+            } else {
+                out.raw(chars, structured.valueStart(i), structured.valueLength(i));
             }
         }
     }

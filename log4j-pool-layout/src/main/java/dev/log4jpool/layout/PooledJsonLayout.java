@@ -2,7 +2,6 @@ package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
-import dev.log4jpool.message.StructuredFields;
 import java.nio.charset.Charset;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -41,6 +40,13 @@ import org.apache.logging.log4j.message.Message;
  * {@link dev.log4jpool.message.StructuredMessage}'s typed fields or a {@code MapMessage}'s
  * entries; a {@code MapMessage} has no {@code message} member); the thread context; {@code source}
  * with {@code locationInfo}; {@code error} when the event has a throwable; the additional fields.
+ *
+ * <p><b>Structured messages.</b> A {@code StructuredMessage}'s readable text ends with its fields
+ * as a JSON object ({@code order placed {"orderId":42}}), and Log4j's events, their copies and the
+ * message itself all carry that text and the message's format. An event whose message format is
+ * {@code StructuredMessage.FORMAT} (by identity) is written from that text: the part before the
+ * object as {@code message}, the object's members as typed members (see {@link StructuredText}).
+ * One path for synchronous and asynchronous loggers and {@code AsyncAppender}'s copies.
  *
  * <p><b>Key collisions.</b> The configured names (base fields, additional fields, the nested context
  * key) are fixed; two of them equal is a configuration error. A run-time key (a message field, a
@@ -157,25 +163,12 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     private JsonWriter render(LogEvent event, TextBuffer buffer) {
         JsonWriter writer = JsonWriter.of(buffer);
-        int start = buffer.length();
-        Message message = event.getMessage();
-        StructuredFields fields = StructuredFields.of(message, writer.carrierScratch);
-        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
-            fields = null; // a copied event whose carrier was refilled: its text is all that is left
+        try {
+            writer.structured.read(event.getMessage(), writer.scratch);
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
+            writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
         }
-        writeObject(event, writer, buffer, fields);
-        if (fields != null && !fields.isCurrentFor(message, writer.scratch)) {
-            // Refilled while we wrote it (possible only for copied events): write the text instead.
-            buffer.truncate(start);
-            writeObject(event, writer, buffer, null);
-        }
-        buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
-    }
-
-    private void writeObject(LogEvent event, JsonWriter writer, TextBuffer buffer, StructuredFields fields) {
         writer.begin(buffer, settings);
-        writer.fields = fields;
         for (FieldWriter fieldWriter : writers) {
             int checkpoint = writer.checkpoint();
             try {
@@ -190,6 +183,8 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
             }
         }
         writer.end();
+        buffer.append(eventDelimiter, 0, eventDelimiter.length);
+        return writer;
     }
 
     @Override

@@ -25,7 +25,7 @@ final class ReservedKeys {
         }
     }
 
-    boolean contains(int prefix, String key, int hash) {
+    boolean contains(int prefix, CharSequence key, int hash) {
         int mask = table.length - 1;
         for (int slot = KeyRegistry.mix(hash) & mask; ; slot = (slot + 1) & mask) {
             String present = table[slot];

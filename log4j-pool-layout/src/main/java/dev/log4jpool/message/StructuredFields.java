@@ -1,11 +1,6 @@
 package dev.log4jpool.message;
 
 import java.util.Arrays;
-import org.apache.logging.log4j.core.impl.MementoMessage;
-import org.apache.logging.log4j.message.Message;
-import org.apache.logging.log4j.message.ParameterConsumer;
-import org.apache.logging.log4j.message.ParameterVisitable;
-import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
@@ -14,18 +9,13 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * {@code String}, copied text, or {@code null}. Numbers live in a {@code long[]} (doubles as their
  * raw bits), so nothing is boxed.
  *
- * <p>This is the object that crosses threads: when Log4j takes over a reusable message (its
- * garbage-free {@code MutableLogEvent} and the async loggers' ring events call
- * {@code swapParameters}), the message hands its current {@code StructuredFields} to the event as
- * its only parameter and continues with another one. A layout reads the fields from whichever
- * holds them; see {@link #of(Message, Object[])}.
- *
- * <p>Read-only for everyone but its {@link StructuredMessage}; not thread-safe, but safely handed
- * over by Log4j's publication of the event.
+ * <p>The slots never leave their message: what crosses threads with a Log4j event is the text
+ * {@link #formatTo} renders into the event's own buffer, {@code message {"key":value,…}}. Not
+ * thread-safe.
  */
-public final class StructuredFields {
+final class StructuredFields {
     private static final int INITIAL_SLOTS = 8;
-    /** Text storage past this many chars is released when the carrier is reused. */
+    /** Text storage past this many chars is released when the message is reset. */
     static final int MAX_RETAINED_TEXT = 4096;
 
     private String message;
@@ -40,166 +30,83 @@ public final class StructuredFields {
     /** Formats StringBuilderFormattable values; created on first use. */
     private StringBuilder formatScratch;
 
-    /**
-     * The array this carrier was last handed over in (see {@link StructuredMessage#swapParameters});
-     * {@code null} while it has never left its message. Log4j clears that array when it is done with
-     * the event, which is how the message knows it may reuse this carrier.
-     */
-    Object[] holder;
-
-    StructuredFields() {}
-
-    /**
-     * The fields carried by a message as it reaches a layout, or {@code null} when it carries none:
-     * a {@link StructuredMessage} itself, a Log4j event that took one over (a reusable event whose
-     * format is {@link StructuredMessage#FORMAT} and whose first parameter is the carrier), or a
-     * memento of either. Allocation-free.
-     *
-     * @param scratch an array of length ≥ 1 the caller owns, used to receive the carrier from an
-     *     event's parameters without allocating; its first element is overwritten
-     */
-    @SuppressWarnings("deprecation") // getFormat(): Log4j's events copy it from a reusable message, our only marker
-    public static StructuredFields of(Message message, Object[] scratch) {
-        if (message instanceof StructuredMessage) {
-            return ((StructuredMessage) message).fields();
-        }
-        if (message instanceof MementoMessage) {
-            Object[] parameters = message.getParameters(); // the memento's own array, not a copy
-            return message.getFormat() == StructuredMessage.FORMAT && parameters != null && parameters.length > 0
-                            && parameters[0] instanceof StructuredFields
-                    ? (StructuredFields) parameters[0]
-                    : null;
-        }
-        // MutableLogEvent and RingBufferLogEvent: they are the message once they took over a reusable
-        // one. Only they are asked for getFormat(): on an arbitrary message it may call toString().
-        if (message instanceof ReusableMessage
-                && message instanceof ParameterVisitable
-                && message.getFormat() == StructuredMessage.FORMAT) {
-            scratch[0] = null;
-            ((ParameterVisitable) message).forEachParameter(FIRST_PARAMETER, scratch);
-            Object found = scratch[0];
-            scratch[0] = null;
-            return found instanceof StructuredFields ? (StructuredFields) found : null;
-        }
-        return null;
-    }
-
-    /**
-     * Whether these fields are still the ones {@code message} was logged with. Always for a
-     * {@link StructuredMessage} and for a Log4j event that holds the carrier (the carrier is not
-     * refilled before Log4j clears that event). Not necessarily for a memento: an appender that
-     * copies an event to write it later (Log4j's {@code AsyncAppender}) copies the reference to the
-     * carrier, which may be refilled once the original event is cleared. The memento does keep the
-     * readable text as a String, though, so the carrier is current when it still formats to exactly
-     * that text. A layout checks before and after writing the fields and falls back to the text
-     * when either check fails. Allocation-free; {@code scratch} is overwritten.
-     */
-    public boolean isCurrentFor(Message message, StringBuilder scratch) {
-        if (!(message instanceof MementoMessage)) {
-            return true;
-        }
-        String snapshot = message.getFormattedMessage(); // the memento's own String
-        scratch.setLength(0);
-        try {
-            formatTo(scratch);
-        } catch (RuntimeException beingRefilled) { // read while its owner rewrites it: not current
-            return false;
-        }
-        return snapshot != null && snapshot.contentEquals(scratch);
-    }
-
-    /** Stores the first parameter; a constant, so visiting allocates nothing. */
-    private static final ParameterConsumer<Object[]> FIRST_PARAMETER = (parameter, index, target) -> {
-        if (index == 0) {
-            target[0] = parameter;
-        }
-    };
-
     /** The message text given to {@link StructuredMessage#of(String)}; may be {@code null}. */
-    public String message() {
+    String message() {
         return message;
     }
 
     /** How many fields. */
-    public int size() {
+    int size() {
         return size;
     }
 
     /** The key of field {@code index}; never {@code null} ({@code "null"} stands for a null key). */
-    public String key(int index) {
+    String key(int index) {
         return keys[checked(index)];
     }
 
     /** One of the {@link FieldKind} constants. */
-    public int kind(int index) {
+    int kind(int index) {
         return kinds[checked(index)];
     }
 
-    /** The value of a {@link FieldKind#LONG} field. */
-    public long longValue(int index) {
-        return numbers[checked(index)];
-    }
-
-    /** The value of a {@link FieldKind#DOUBLE} field. */
-    public double doubleValue(int index) {
-        return Double.longBitsToDouble(numbers[checked(index)]);
-    }
-
-    /** The value of a {@link FieldKind#BOOLEAN} field. */
-    public boolean booleanValue(int index) {
-        return numbers[checked(index)] != 0;
-    }
-
-    /** The value of a {@link FieldKind#STRING} field. */
-    public String stringValue(int index) {
-        return strings[checked(index)];
-    }
-
-    /** The storage of {@link FieldKind#TEXT} values; see {@link #textStart} and {@link #textLength}. */
-    public char[] textArray() {
-        return text;
-    }
-
-    /** Where the {@link FieldKind#TEXT} value of field {@code index} starts in {@link #textArray()}. */
-    public int textStart(int index) {
-        return (int) (numbers[checked(index)] >>> 32);
-    }
-
-    /** How many chars the {@link FieldKind#TEXT} value of field {@code index} has. */
-    public int textLength(int index) {
-        return (int) numbers[checked(index)];
-    }
-
-    /** Appends {@code key=value} pairs after the message, the readable form for text layouts. */
-    public void formatTo(StringBuilder out) {
+    /**
+     * Appends the self-describing readable text: the message, a space and the fields as one JSON
+     * object ({@code order placed {"orderId":42,"express":true}}); only the object when the message
+     * is {@code null}; the object is always there, {@code {}} when there are no fields. Keys and
+     * string values are escaped by {@link JsonText}; finite doubles as Java prints them, NaN and
+     * infinities as strings. Allocation-free.
+     */
+    void formatTo(StringBuilder out) {
         if (message != null) {
-            out.append(message);
+            out.append(message).append(' ');
         }
+        out.append('{');
         for (int i = 0; i < size; i++) {
-            if (out.length() > 0) {
-                out.append(' ');
+            if (i > 0) {
+                out.append(',');
             }
-            out.append(keys[i]).append('=');
+            JsonText.appendString(out, keys[i]);
+            out.append(':');
             switch (kinds[i]) {
                 case FieldKind.LONG:
                     out.append(numbers[i]);
                     break;
                 case FieldKind.DOUBLE:
-                    out.append(Double.longBitsToDouble(numbers[i]));
+                    appendDouble(out, Double.longBitsToDouble(numbers[i]));
                     break;
                 case FieldKind.BOOLEAN:
                     out.append(numbers[i] != 0);
                     break;
                 case FieldKind.STRING:
-                    out.append(strings[i]);
+                    JsonText.appendString(out, strings[i]);
                     break;
                 case FieldKind.TEXT:
-                    out.append(text, textStart(i), textLength(i));
+                    JsonText.appendString(out, text, textStart(i), textLength(i));
                     break;
                 default:
                     out.append("null");
             }
         }
+        out.append('}');
+    }
+
+    private static void appendDouble(StringBuilder out, double value) {
+        if (Double.isNaN(value)) {
+            out.append("\"NaN\"");
+        } else if (Double.isInfinite(value)) {
+            out.append(value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+        } else {
+            out.append(value);
+        }
+    }
+
+    private int textStart(int index) {
+        return (int) (numbers[index] >>> 32);
+    }
+
+    private int textLength(int index) {
+        return (int) numbers[index];
     }
 
     @Override
@@ -284,7 +191,7 @@ public final class StructuredFields {
                     putLong(key, source.numbers[i]);
                     break;
                 case FieldKind.DOUBLE:
-                    putDouble(key, source.doubleValue(i));
+                    putDouble(key, Double.longBitsToDouble(source.numbers[i]));
                     break;
                 case FieldKind.BOOLEAN:
                     putBoolean(key, source.numbers[i] != 0);

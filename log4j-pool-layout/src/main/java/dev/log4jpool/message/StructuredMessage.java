@@ -13,8 +13,8 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  *         .with("orderId", 42L).with("amount", 9.99).with("express", true).with("customer", "alice"));
  * }</pre>
  * {@code PooledJsonLayout} writes the fields as JSON members of their own type ({@code "orderId":42,
- * "amount":9.99,"express":true,"customer":"alice"}); other layouts see {@link #getFormattedMessage()},
- * {@code order placed orderId=42 amount=9.99 express=true customer=alice}.
+ * "amount":9.99,"express":true,"customer":"alice"}); other layouts see the readable text,
+ * {@code order placed {"orderId":42,"amount":9.99,"express":true,"customer":"alice"}}.
  *
  * <p><b>Reuse.</b> {@link #of(String)} returns the calling thread's instance, reset (when Log4j's
  * {@code log4j2.enableThreadlocals} is off, as in web applications, a new one). Build it and log it
@@ -31,17 +31,19 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * value {@code [<class>.toString() threw <exception class>]}). A key given twice keeps its last
  * value; a {@code null} key is written as {@code "null"}.
  *
- * <p><b>Log4j's reusable-message protocol.</b> This is a {@link ReusableMessage}: when Log4j's
- * garbage-free events and the async loggers take the message over, they format its readable text
- * with {@link #formatTo} and take its {@link StructuredFields} through {@link #swapParameters}, so
- * the typed fields travel with the event to the appender thread while this instance continues with
- * another carrier (see {@link CarrierRecycler} for how carriers come back). A layout finds the
- * fields with {@link StructuredFields#of(Message, Object[])}. A carrier is refilled only after Log4j
- * has cleared the event that held it. An appender that copies an event to write it later (Log4j's
- * {@code AsyncAppender}) copies the reference to the carrier; if the carrier is refilled before that
- * appender writes, the layout notices (see {@link StructuredFields#isCurrentFor}) and writes the
- * event's readable text as its message instead of fields: typed fields may be lost there, never
- * mixed up. With async loggers or a synchronous appender, they always arrive.
+ * <p><b>The readable text carries the fields.</b> {@link #formatTo} writes the message text, a
+ * space, then the fields as one JSON object: {@code text {"key":value,…}} (only the object when the
+ * text is {@code null}; {@code {}} when there are no fields, so the object is always there). Keys
+ * and strings are escaped as {@code PooledJsonLayout} escapes them (RFC 8259; lone surrogates become
+ * U+FFFD); numbers and booleans are JSON numbers and literals; NaN and infinities are strings.
+ * Log4j's garbage-free events ({@code MutableLogEvent}, the async loggers' ring events) call
+ * {@code formatTo} on the caller's thread into a text buffer of their own, and copy
+ * {@link #getFormat()}; an appender that copies events ({@code AsyncAppender}) keeps that text. So
+ * the fields travel as text, inside Log4j's own buffers, and nothing of this instance crosses a
+ * thread: the instance is free for the next {@code of} as soon as Log4j has taken the text.
+ * {@code PooledJsonLayout} recognises such an event by {@code getFormat() == }{@link #FORMAT} and
+ * splices the object's members into its JSON object, typed. This message keeps no parameters
+ * ({@link #getParameterCount()} is 0).
  *
  * <p>Not thread-safe; meant to be used by the thread that obtained it.
  */
@@ -58,16 +60,13 @@ public final class StructuredMessage implements ReusableMessage {
     private static final ThreadLocal<StructuredMessage> PER_THREAD =
             Constants.ENABLE_THREADLOCALS ? ThreadLocal.withInitial(StructuredMessage::new) : null;
 
-    private final transient CarrierRecycler recycler = new CarrierRecycler();
-    private transient StructuredFields current;
-    /** What swapParameters hands to Log4j; at least 10 long, as Log4j's reusable messages expect. */
-    private transient Object[] parameters = new Object[10];
+    private static final Object[] NO_PARAMETERS = {};
+
+    private final transient StructuredFields fields = new StructuredFields();
     /** True while a value's toString()/formatTo runs, which may log in turn. */
     private transient boolean formattingValue;
 
-    private StructuredMessage() {
-        current = recycler.takeFree();
-    }
+    private StructuredMessage() {}
 
     /**
      * The calling thread's message, reset to {@code message} with no fields.
@@ -84,39 +83,35 @@ public final class StructuredMessage implements ReusableMessage {
     }
 
     private void start(String message) {
-        if (current.holder != null) {
-            current = recycler.takeFree();
-        }
-        current.reset(message);
+        fields.reset(message);
     }
 
     /** Adds a {@code long} field (a JSON number). */
     public StructuredMessage with(String key, long value) {
-        writable().putLong(key, value);
+        fields.putLong(key, value);
         return this;
     }
 
     /** Adds an {@code int} field (a JSON number). */
     public StructuredMessage with(String key, int value) {
-        writable().putLong(key, value);
+        fields.putLong(key, value);
         return this;
     }
 
     /** Adds a {@code double} field (a JSON number; NaN and infinities as the strings Java prints). */
     public StructuredMessage with(String key, double value) {
-        writable().putDouble(key, value);
+        fields.putDouble(key, value);
         return this;
     }
 
     /** Adds a {@code boolean} field. */
     public StructuredMessage with(String key, boolean value) {
-        writable().putBoolean(key, value);
+        fields.putBoolean(key, value);
         return this;
     }
 
     /** Adds a text field; a {@code String} is kept by reference, other text is copied now. */
     public StructuredMessage with(String key, CharSequence value) {
-        StructuredFields fields = writable();
         if (value == null || value instanceof String) {
             fields.putString(key, (String) value);
         } else {
@@ -130,7 +125,6 @@ public final class StructuredMessage implements ReusableMessage {
      * type, text is text, anything else is formatted now (see the class comment).
      */
     public StructuredMessage with(String key, Object value) {
-        StructuredFields fields = writable();
         if (value == null || value instanceof String) {
             fields.putString(key, (String) value);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -142,12 +136,12 @@ public final class StructuredMessage implements ReusableMessage {
         } else if (value instanceof CharSequence) {
             fields.putText(key, (CharSequence) value);
         } else {
-            formatValue(fields, key, value);
+            formatValue(key, value);
         }
         return this;
     }
 
-    private void formatValue(StructuredFields fields, String key, Object value) {
+    private void formatValue(String key, Object value) {
         boolean outer = formattingValue;
         formattingValue = true;
         try {
@@ -164,30 +158,12 @@ public final class StructuredMessage implements ReusableMessage {
         }
     }
 
-    /**
-     * The carrier to write into: the current one, unless Log4j already took it (the message is being
-     * added to after it was logged), in which case its fields continue on a free carrier.
-     */
-    private StructuredFields writable() {
-        StructuredFields fields = current;
-        if (fields.holder != null) {
-            StructuredFields next = recycler.takeFree();
-            next.copyFrom(fields);
-            current = next;
-            return next;
-        }
-        return fields;
-    }
-
-    /** The fields as they are now; layouts read them through {@link StructuredFields#of}. */
-    public StructuredFields fields() {
-        return current;
-    }
-
-    /** The readable text: the message followed by {@code key=value} pairs. Allocates. */
+    /** The readable text (see the class comment), as a new String. */
     @Override
     public String getFormattedMessage() {
-        return current.toString();
+        StringBuilder text = new StringBuilder(64);
+        fields.formatTo(text);
+        return text.toString();
     }
 
     /** {@link #FORMAT}, always: Log4j's events copy it, which is how a layout recognises them. */
@@ -197,10 +173,10 @@ public final class StructuredMessage implements ReusableMessage {
         return FORMAT;
     }
 
-    /** The {@link StructuredFields}, as the only parameter. */
+    /** None: the fields travel in the readable text. An empty array. */
     @Override
     public Object[] getParameters() {
-        return new Object[] {current};
+        return NO_PARAMETERS;
     }
 
     @Override
@@ -208,46 +184,48 @@ public final class StructuredMessage implements ReusableMessage {
         return null;
     }
 
-    /** Appends the readable text (see {@link #getFormattedMessage()}) without allocating. */
+    /**
+     * Appends the readable text, {@code text {"key":value,…}} (see the class comment), without
+     * allocating: this is what Log4j's events copy, and all a layout needs to write the fields.
+     */
     @Override
     public void formatTo(StringBuilder buffer) {
-        current.formatTo(buffer);
+        fields.formatTo(buffer);
     }
 
     /**
-     * Hands the current {@link StructuredFields} to the caller (a Log4j event) as element 0 of the
-     * returned array and keeps {@code emptyReplacement} for later use; the next {@link #of} continues
-     * on a free carrier.
+     * Returns {@code emptyReplacement} as it is: this message has no parameters to hand over, and
+     * keeps nothing of the caller's (as Log4j's {@code ReusableSimpleMessage}).
      */
     @Override
     public Object[] swapParameters(Object[] emptyReplacement) {
-        Object[] handedOver = parameters;
-        handedOver[0] = current;
-        current.holder = handedOver;
-        parameters = emptyReplacement != null && emptyReplacement.length >= 10 ? emptyReplacement : new Object[10];
-        return handedOver;
+        return emptyReplacement;
     }
 
-    /** One: the {@link StructuredFields}. */
+    /** Zero: the fields travel in the readable text, not as parameters. */
     @Override
     public short getParameterCount() {
-        return 1;
+        return 0;
     }
 
     /** An independent copy of the current text and fields (allocates), for events that outlive the call. */
     @Override
     public Message memento() {
         StructuredMessage copy = new StructuredMessage();
-        copy.current.copyFrom(current);
+        copy.fields.copyFrom(fields);
         return copy;
     }
 
     @Override
     public String toString() {
-        return "StructuredMessage[" + current + "]";
+        return "StructuredMessage[" + getFormattedMessage() + "]";
     }
 
-    /** Serialized as its readable text: the carriers are per-thread machinery, not data to ship. */
+    /**
+     * Serialized as its readable text (a {@code SimpleMessage}): the fields are still in the text,
+     * but a layout in another JVM cannot recognise it by {@link #FORMAT}'s identity and writes the
+     * text as the message.
+     */
     private Object writeReplace() {
         return new org.apache.logging.log4j.message.SimpleMessage(getFormattedMessage());
     }

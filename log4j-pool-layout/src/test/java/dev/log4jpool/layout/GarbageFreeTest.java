@@ -43,20 +43,24 @@ class GarbageFreeTest {
 
     /** Runs {@code step} then encodes, WARM_UP + MEASURED times; returns bytes per measured event. */
     private long bytesPerEvent(LongConsumer step) {
+        return bytesPerEvent(step, layout);
+    }
+
+    private long bytesPerEvent(LongConsumer step, PooledJsonLayout layout) {
         for (int i = 0; i < WARM_UP; i++) {
-            once(step, i);
+            once(step, i, layout);
         }
         long thread = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(thread);
         for (int i = WARM_UP; i < WARM_UP + MEASURED; i++) {
-            once(step, i);
+            once(step, i, layout);
         }
         long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
         assertTrue(destination.bytes > 0);
         return allocated / MEASURED;
     }
 
-    private void once(LongConsumer step, long i) {
+    private void once(LongConsumer step, long i, PooledJsonLayout layout) {
         event.setTimeMillis(Events.EPOCH_MILLIS + i * 7);
         step.accept(i);
         layout.encode(event, destination);
@@ -103,6 +107,17 @@ class GarbageFreeTest {
         assertGarbageFree("5 typed fields", i -> event.setMessage(StructuredMessage.of("order placed")
                 .with("orderId", i).with("amount", i * 0.01).with("express", (i & 1) == 0)
                 .with("customer", "alice").with("items", (int) (i % 10))));
+    }
+
+    @Test
+    void typedFieldsThatNeedEscapingTruncationAndAsciiMode() {
+        // Every spliced string is unescaped and escaped again with the layout's settings: still nothing allocated.
+        PooledJsonLayout ascii = PooledJsonLayout.newBuilder().setCharset("US-ASCII").setMaxStringLength(12).build();
+        StringBuilder text = new StringBuilder("mutable \"text\" \u00e9\n");
+        long perEvent = bytesPerEvent(i -> event.setMessage(StructuredMessage.of("order \"placed\" \u00e9 }")
+                .with("id", i).with("quote\"key\u00e9", "al\"ice\\\t\u00e9\uD83D\uDE00 and a long tail")
+                .with("text", text).with("nan", Double.NaN).with("ok", (i & 1) == 0)), ascii);
+        assertEquals(0, perEvent, "typed fields with escapes, ASCII mode, truncation: bytes allocated per event");
     }
 
     @Test

