@@ -23,7 +23,13 @@ public final class JmhReport {
     private JmhReport() {}
 
     /** One benchmark score: a method with its parameters. */
-    record Row(String group, String label, double opsPerSecond, double errorPercent, double bytesPerOp) {}
+    record Row(String group, String label, double score, String unit, double opsPerSecond, double errorPercent,
+            double bytesPerOp) {
+        /** Our candidates (drawn in blue, compared with the best peer): log4jpool-*, Pooled*, *Pooled*. */
+        boolean ours() {
+            return isOurs(label);
+        }
+    }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -37,11 +43,26 @@ public final class JmhReport {
         System.out.println("wrote " + args[1] + " and " + args[2] + " (" + rows.size() + " rows)");
     }
 
+    /**
+     * Reads every score. A row's candidate is what is being compared: the {@code @Param} values
+     * (PoolBenchmark's sources, EndToEndBenchmark's setups), unless the benchmark's methods are the
+     * candidates (LayoutBenchmark: one method per layout), which shows in a method being one of ours;
+     * then the rows are grouped by their parameters instead.
+     */
     static List<Row> read(Path json) throws IOException {
         JsonNode results = new ObjectMapper().readTree(json.toFile());
+        java.util.Set<String> classesWithOurMethods = new java.util.HashSet<>();
+        for (JsonNode result : results) {
+            String benchmark = result.path("benchmark").asText();
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            if (isOurs(method)) {
+                classesWithOurMethods.add(benchmark.substring(0, benchmark.lastIndexOf('.')));
+            }
+        }
         List<Row> rows = new ArrayList<>();
         for (JsonNode result : results) {
             String benchmark = result.path("benchmark").asText();
+            String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
             String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             StringBuilder params = new StringBuilder();
             for (Iterator<Map.Entry<String, JsonNode>> it = result.path("params").fields(); it.hasNext(); ) {
@@ -56,10 +77,23 @@ public final class JmhReport {
             double opsPerSecond = toOpsPerSecond(score, unit);
             double errorPercent = score == 0 || Double.isNaN(error) ? 0 : 100 * error / score;
             double bytes = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
-            String group = method + (threads > 1 ? " (" + threads + " threads)" : "");
-            rows.add(new Row(group, params.length() == 0 ? method : params.toString(), opsPerSecond, errorPercent, bytes));
+            String threadNote = threads > 1 ? " (" + threads + " threads)" : "";
+            String group;
+            String label;
+            if (classesWithOurMethods.contains(className)) {
+                group = className.substring(className.lastIndexOf('.') + 1) + ": " + params + threadNote;
+                label = method.substring(method.indexOf('.') + 1);
+            } else {
+                group = method + threadNote;
+                label = params.length() == 0 ? method : params.toString();
+            }
+            rows.add(new Row(group, label, score, unit, opsPerSecond, errorPercent, bytes));
         }
         return rows;
+    }
+
+    static boolean isOurs(String candidate) {
+        return candidate.startsWith("log4jpool") || candidate.toLowerCase(Locale.ROOT).contains("pooled");
     }
 
     /** Every mode JMH reports, as operations per second across all threads. */
@@ -83,21 +117,39 @@ public final class JmhReport {
         }
     }
 
+    /**
+     * One table per benchmark group. "vs best peer": each candidate's throughput over the fastest
+     * candidate that is not ours (blank when the group has no peer).
+     */
     static String markdown(List<Row> rows, String title) {
         StringBuilder md = new StringBuilder();
         md.append("### ").append(title).append("\n");
         for (Map.Entry<String, List<Row>> group : byGroup(rows).entrySet()) {
             md.append("\n**").append(group.getKey()).append("**\n\n");
-            md.append("| candidate | ops/s | ± | B/op | vs best peer |\n|---|---:|---:|---:|---:|\n");
-            double fastest = group.getValue().stream().mapToDouble(Row::opsPerSecond).max().orElse(1);
+            md.append("| candidate | score | ± | ops/s | B/op | vs best peer |\n|---|---:|---:|---:|---:|---:|\n");
+            double bestPeer = group.getValue().stream().filter(r -> !r.ours()).mapToDouble(Row::opsPerSecond).max()
+                    .orElse(Double.NaN);
             for (Row row : group.getValue()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.0f%% | %s | %.2f× fastest |%n",
-                        row.label(), human(row.opsPerSecond()), row.errorPercent(),
-                        Double.isNaN(row.bytesPerOp()) ? "—" : String.format(Locale.ROOT, "%.0f", row.bytesPerOp()),
-                        row.opsPerSecond() / fastest));
+                md.append(String.format(Locale.ROOT, "| %s | %s %s | %.0f%% | %s | %s | %s |%n",
+                        row.ours() ? "**" + row.label() + "**" : row.label(),
+                        number(row.score()), row.unit(), row.errorPercent(), human(row.opsPerSecond()),
+                        bytes(row.bytesPerOp()),
+                        Double.isNaN(bestPeer) ? "" : String.format(Locale.ROOT, "%.2f×", row.opsPerSecond() / bestPeer)));
             }
         }
         return md.toString();
+    }
+
+    /** Whole bytes, but a fraction below 10 so that 0.3 B/op (setup cost spread over the ops) is not shown as 0. */
+    private static String bytes(double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, value < 0.05 ? "0" : value < 10 ? "%.1f" : "%.0f", value);
+    }
+
+    private static String number(double value) {
+        return value >= 1000 ? human(value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String svg(List<Row> rows, String title) {
@@ -118,7 +170,7 @@ public final class JmhReport {
                 body.append(text(16, y + barHeight - 4, row.label(), "normal"));
                 body.append(String.format(Locale.ROOT,
                         "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-                        labelWidth, y, Math.max(w, 1), barHeight - 2, row.label().startsWith("log4jpool") || row.label().startsWith("Pooled") ? "#2b7bba" : "#9aa5b1"));
+                        labelWidth, y, Math.max(w, 1), barHeight - 2, row.ours() ? "#2b7bba" : "#9aa5b1"));
                 body.append(text(labelWidth + Math.max(w, 1) + 4, y + barHeight - 4, human(row.opsPerSecond()) + " ops/s", "normal"));
                 double bytes = Double.isNaN(row.bytesPerOp()) ? 0 : row.bytesPerOp();
                 int bw = maxBytes <= 0 ? 0 : (int) Math.round(allocWidth * bytes / maxBytes);
