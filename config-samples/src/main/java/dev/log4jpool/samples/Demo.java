@@ -67,6 +67,12 @@ public final class Demo {
         Files.deleteIfExists(logFile);
         System.setProperty("log4jpool.demo.file", logFile.toString());
         options.sample().systemProperties.forEach(System::setProperty);
+        if (System.getProperty("log4j2.clock") == null) {
+            // Log4j's default clock makes a 24-byte Instant per event in some JVM runs (whether C2
+            // removes it varies from run to run); its millisecond clock never does, and the JSON
+            // timestamps are in milliseconds anyway. -Dlog4j2.clock=... overrides this.
+            System.setProperty("log4j2.clock", "SystemMillisClock");
+        }
         URI config = configUri();
         out.printf(Locale.ROOT, "log4j-pool demo: %,d events, %d threads, %s messages, config %s%n",
                 options.events(), options.threads(), options.message().name().toLowerCase(Locale.ROOT), config);
