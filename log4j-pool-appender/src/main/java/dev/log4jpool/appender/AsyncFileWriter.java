@@ -31,9 +31,13 @@ final class AsyncFileWriter {
         void write(EncodedEvent event, boolean endOfBatch);
     }
 
-    /** One slot of the ring: a reference to the buffer in flight, null once written. */
+    /**
+     * One slot of the ring: a reference to the buffer in flight, null once written; or a task to run
+     * on the writer thread between two events (a scheduled rollover).
+     */
     static final class Slot {
         EncodedEvent event;
+        Runnable task;
     }
 
     /** How long {@link #start} waits for the writer thread to run. */
@@ -145,6 +149,24 @@ final class AsyncFileWriter {
         recordOccupancy(sequence);
     }
 
+    /**
+     * Puts a task on the ring, to run on the writer thread after the events published before it.
+     * Waits for a free slot whatever the queue-full policy says (a task is not an event to drop).
+     *
+     * @return false when the writer no longer takes work (stopping): run the task elsewhere
+     */
+    boolean publishTask(Runnable task) {
+        if (!accepting) {
+            return false;
+        }
+        long sequence = ring.next();
+        Slot slot = ring.get(sequence);
+        slot.event = null;
+        slot.task = task;
+        ring.publish(sequence);
+        return true;
+    }
+
     /** Whether a {@code Drop} appender should skip encoding: the ring has no free slot right now. */
     boolean isFullForDrop() {
         return queueFullPolicy == QueueFullPolicy.DROP && !ring.hasAvailableCapacity(1);
@@ -212,6 +234,14 @@ final class AsyncFileWriter {
 
         @Override
         public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
+            Runnable task = slot.task;
+            if (task != null) {
+                slot.task = null;
+                if (!owner.abandoned) {
+                    task.run();
+                }
+                return;
+            }
             EncodedEvent event = slot.event;
             if (event == null) {
                 return; // the start marker

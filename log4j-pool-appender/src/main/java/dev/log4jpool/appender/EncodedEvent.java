@@ -18,6 +18,8 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 final class EncodedEvent implements ByteBufferDestination {
     private final int initialCapacity;
     private ByteBuffer bytes;
+    /** The event's time, for a time-based rollover policy on the writer thread. */
+    private long timeMillis;
 
     EncodedEvent(int initialCapacity) {
         this.initialCapacity = initialCapacity;
@@ -46,6 +48,14 @@ final class EncodedEvent implements ByteBufferDestination {
     public void writeBytes(byte[] data, int offset, int length) {
         ensureRemaining(length);
         bytes.put(data, offset, length);
+    }
+
+    void setTimeMillis(long timeMillis) {
+        this.timeMillis = timeMillis;
+    }
+
+    long timeMillis() {
+        return timeMillis;
     }
 
     /** How many bytes the event has. */

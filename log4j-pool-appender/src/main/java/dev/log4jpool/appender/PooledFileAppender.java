@@ -19,6 +19,11 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
+import org.apache.logging.log4j.core.appender.rolling.DefaultRolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.DirectFileRolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.DirectWriteRolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.RolloverStrategy;
+import org.apache.logging.log4j.core.appender.rolling.TriggeringPolicy;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
@@ -74,6 +79,8 @@ public final class PooledFileAppender extends AbstractAppender {
     public static final int DEFAULT_RING_SIZE = 8192;
     /** Largest {@code ringSize}: a million pooled buffers is already more than any disk keeps up with. */
     public static final int MAX_RING_SIZE = 1 << 20;
+    /** Default {@code forceIntervalMillis}, with {@code force="Periodic"}. */
+    public static final long DEFAULT_FORCE_INTERVAL_MILLIS = 1000;
     /** First size of a pooled event buffer; it grows to fit larger events. */
     static final int EVENT_BUFFER_SIZE = 512;
     /** A pooled event buffer larger than this is shrunk when it comes back. */
@@ -88,6 +95,8 @@ public final class PooledFileAppender extends AbstractAppender {
     private final AsyncFileWriter writer; // null when synchronous
     private final DropReporter drops;
     private final WriteCounters written = new WriteCounters(); // updated under the manager's monitor
+    /** How this appender's scheduled rollovers reach its writer thread; null when synchronous. */
+    private final java.util.function.Predicate<Runnable> writerHandOff;
 
     private PooledFileAppender(Builder builder, Layout<? extends Serializable> layout, PooledFileManager manager,
             BufferMode bufferMode, BufferPool bufferPool, AsyncSettings async) {
@@ -105,6 +114,7 @@ public final class PooledFileAppender extends AbstractAppender {
             this.writer = new AsyncFileWriter(builder.getName(), async.ringSize, async.waitStrategy,
                     async.queueFullPolicy, eventPool, drops, this::writeFromRing);
         }
+        this.writerHandOff = writer == null ? null : writer::publishTask;
     }
 
     @PluginBuilderFactory
@@ -117,6 +127,8 @@ public final class PooledFileAppender extends AbstractAppender {
         if (writer != null) {
             writer.start();
         }
+        manager.setErrorHandler(getHandler());
+        manager.setWriterHandOff(writerHandOff);
         PooledFileJmx.register(this);
         super.start();
     }
@@ -139,6 +151,7 @@ public final class PooledFileAppender extends AbstractAppender {
         }
         try {
             synchronized (manager) {
+                manager.checkRollover(event);
                 long before = manager.bytesAccepted();
                 getLayout().encode(event, manager);
                 eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
@@ -159,6 +172,7 @@ public final class PooledFileAppender extends AbstractAppender {
         }
         try {
             synchronized (manager) {
+                manager.checkRollover(event);
                 long before = manager.bytesAccepted();
                 jsonLayout.writeTo(text, manager);
                 eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
@@ -207,6 +221,7 @@ public final class PooledFileAppender extends AbstractAppender {
             fail("PooledFile '" + getName() + "' could not encode an event", event, e);
             return;
         }
+        encoded.setTimeMillis(event.getTimeMillis());
         writer.publish(encoded);
     }
 
@@ -215,6 +230,7 @@ public final class PooledFileAppender extends AbstractAppender {
         int length = event.length();
         try {
             synchronized (manager) {
+                manager.checkRollover(event.timeMillis());
                 manager.writeEvent(event, bufferMode == BufferMode.NONE);
                 eventWritten(length, endOfBatch);
             }
@@ -250,6 +266,10 @@ public final class PooledFileAppender extends AbstractAppender {
         setStopping();
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean clean = super.stop(timeout, timeUnit, false);
+        if (writerHandOff != null) {
+            // A scheduled rollover from now on runs under the file's lock on its own thread.
+            manager.setWriterHandOff(null);
+        }
         if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
             // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
             manager.abandonPendingWrites();
@@ -279,7 +299,9 @@ public final class PooledFileAppender extends AbstractAppender {
                 manager.flushes(),
                 drops.total(),
                 writer == null ? 0 : writer.highWaterMark(),
-                manager.writeErrors());
+                manager.writeErrors(),
+                manager.rollovers(),
+                manager.currentFileSize());
     }
 
     /** The file, absolute. */
@@ -359,7 +381,47 @@ public final class PooledFileAppender extends AbstractAppender {
         @PluginElement("BufferPool")
         private BufferPool bufferPool;
 
+        @PluginBuilderAttribute
+        private String filePattern;
+
+        @PluginElement("Policy")
+        private TriggeringPolicy policy;
+
+        @PluginElement("Strategy")
+        private RolloverStrategy strategy;
+
+        @PluginBuilderAttribute
+        private String force;
+
+        @PluginBuilderAttribute
+        private long forceIntervalMillis = DEFAULT_FORCE_INTERVAL_MILLIS;
+
         private Builder() {}
+
+        public Builder setFilePattern(String filePattern) {
+            this.filePattern = filePattern;
+            return this;
+        }
+
+        public Builder setPolicy(TriggeringPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
+        public Builder setStrategy(RolloverStrategy strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        public Builder setForce(String force) {
+            this.force = force;
+            return this;
+        }
+
+        public Builder setForceIntervalMillis(long forceIntervalMillis) {
+            this.forceIntervalMillis = forceIntervalMillis;
+            return this;
+        }
 
         public Builder setFileName(String fileName) {
             this.fileName = fileName;
@@ -426,8 +488,15 @@ public final class PooledFileAppender extends AbstractAppender {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException(PLUGIN_NAME + ": the name attribute is required");
             }
-            FileSettings settings = new FileSettings(resolvePath(name), append, parsePermissions(name),
-                    checkBufferSize(name));
+            RolloverSettings rollover = resolveRollover(name);
+            ForceMode forceMode = ForceMode.parse(name, force);
+            if (forceMode == ForceMode.PERIODIC && forceIntervalMillis < 1) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': forceIntervalMillis=\""
+                        + forceIntervalMillis + "\" must be at least 1");
+            }
+            Path path = rollover != null && rollover.directWrite() ? null : resolvePath(name);
+            FileSettings settings = new FileSettings(path, append, parsePermissions(name), checkBufferSize(name),
+                    rollover, forceMode, forceIntervalMillis);
             BufferMode mode = resolveBufferMode(name);
             AsyncSettings asyncSettings = async
                     ? new AsyncSettings(checkRingSize(name), WaitStrategyKind.parse(name, waitStrategy),
@@ -439,11 +508,47 @@ public final class PooledFileAppender extends AbstractAppender {
                     : BufferPool.getDefault();
             PooledFileManager manager = PooledFileManager.getManager(name, settings);
             try {
+                // As Log4j's rolling appenders do once their manager exists; OnStartup may roll here.
+                manager.initializeRollover();
                 return new PooledFileAppender(this, layout, manager, mode, pool, asyncSettings);
             } catch (RuntimeException e) {
                 manager.stop(0, TimeUnit.MILLISECONDS);
                 throw e;
             }
+        }
+
+        /**
+         * The rollover plugins, checked as {@code RollingRandomAccessFile} checks them; null when the
+         * file does not roll over (no {@code filePattern}).
+         */
+        private RolloverSettings resolveRollover(String name) {
+            if (filePattern == null || filePattern.isBlank()) {
+                if (policy != null || strategy != null) {
+                    throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': <Policies> and a rollover "
+                            + "strategy need a filePattern attribute naming the rolled files");
+                }
+                return null;
+            }
+            if (policy == null) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': filePattern=\"" + filePattern
+                        + "\" needs a <Policies> element saying when to roll over (e.g. <SizeBasedTriggeringPolicy size=\"100 MB\"/>)");
+            }
+            boolean noFileName = fileName == null || fileName.isBlank();
+            RolloverStrategy chosen = strategy;
+            if (chosen == null) {
+                // Log4j's defaults, as RollingRandomAccessFile picks them.
+                chosen = noFileName
+                        ? DirectWriteRolloverStrategy.newBuilder().withConfig(getConfiguration()).build()
+                        : DefaultRolloverStrategy.newBuilder().withConfig(getConfiguration()).build();
+            } else if (noFileName && !(chosen instanceof DirectFileRolloverStrategy)) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': the fileName attribute is required "
+                        + "unless the strategy is <DirectWriteRolloverStrategy>");
+            } else if (!noFileName && chosen instanceof DirectFileRolloverStrategy) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': fileName=\"" + fileName
+                        + "\" must not be set with <DirectWriteRolloverStrategy>, which names each file from filePattern");
+            }
+            return new RolloverSettings(filePattern, policy, chosen, filePermissions == null || filePermissions.isBlank()
+                    ? null : filePermissions.trim());
         }
 
         private Path resolvePath(String name) {

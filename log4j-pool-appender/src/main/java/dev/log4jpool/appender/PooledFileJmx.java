@@ -83,5 +83,15 @@ final class PooledFileJmx {
         public long getWriteErrors() {
             return appender.stats().writeErrors();
         }
+
+        @Override
+        public long getRollovers() {
+            return appender.stats().rollovers();
+        }
+
+        @Override
+        public long getFileSize() {
+            return appender.stats().fileSize();
+        }
     }
 }

@@ -24,4 +24,9 @@ public interface PooledFileMXBean {
     long getRingHighWaterMark();
 
     long getWriteErrors();
+
+    long getRollovers();
+
+    /** Bytes in the active file, those still in the block included. */
+    long getFileSize();
 }

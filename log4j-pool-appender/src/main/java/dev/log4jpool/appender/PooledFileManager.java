@@ -2,11 +2,16 @@ package dev.log4jpool.appender;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.logging.log4j.core.ErrorHandler;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
@@ -36,7 +41,8 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     private static final Factory FACTORY = new Factory();
     private static final long IDENTITY_CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
-    private final FileSettings settings;
+    /** Replaced (never mutated) when a rollover opens a file of another name; volatile for readers without the monitor. */
+    private volatile FileSettings settings;
     /** Direct, so that a write goes from it to the kernel without an intermediate copy. */
     private final ByteBuffer block;
 
@@ -53,9 +59,29 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     private volatile long flushes;
     private volatile long writeErrors;
 
+    // Rollover and durability (see FileRoller); the size fields are written under the monitor.
+    /** Null when the file does not roll over. */
+    private final FileRoller roller;
+    private final PeriodicForce periodicForce;
+    private long sizeAtOpen;
+    private long bytesDoneAtOpen;
+    /** Something was written since the last periodic force. */
+    private volatile boolean unforced;
+
     private PooledFileManager(LoggerContext context, String name, FileSettings settings) {
         super(context, name);
+        if (settings.rollover() != null) {
+            this.roller = new FileRoller(this, settings.path(), settings.rollover());
+            if (settings.path() == null) {
+                settings = settings.withPath(roller.activeFile()); // DirectWrite: the strategy names the file
+            }
+        } else {
+            this.roller = null;
+        }
         this.settings = settings;
+        this.periodicForce = settings.force() == ForceMode.PERIODIC
+                ? new PeriodicForce(settings.path().getFileName().toString(), settings.forceIntervalMillis(), this::forceIfWritten)
+                : null;
         this.block = ByteBuffer.allocateDirect(settings.bufferSize());
         this.truncatePending = !settings.append();
         try {
@@ -206,6 +232,7 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
                 channel.write(data);
             }
             flushes++;
+            unforced = true;
         } catch (IOException e) {
             writeErrors++;
             int lost = data.remaining();
@@ -220,6 +247,8 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         channel = LogFileChannels.open(settings, truncatePending);
         // Truncate only at the first open: a reopen after a fault must keep what was written.
         truncatePending = false;
+        sizeAtOpen = channel.size();
+        bytesDoneAtOpen = bytesDone;
         openFileKey = fileKey();
         nextIdentityCheck = System.nanoTime() + IDENTITY_CHECK_INTERVAL_NANOS;
     }
@@ -303,6 +332,12 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     @Override
     protected synchronized boolean releaseSub(long timeout, TimeUnit timeUnit) {
         boolean clean = true;
+        if (roller != null) {
+            clean &= roller.stopPolicy(timeUnit.toMillis(timeout));
+        }
+        if (periodicForce != null) {
+            periodicForce.stop();
+        }
         try {
             flush();
         } catch (AppenderLoggingException e) {
@@ -312,6 +347,7 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         closed = true;
         if (channel != null) {
             try {
+                force();
                 channel.close();
             } catch (IOException e) {
                 logError("PooledFile could not close " + settings.path(), e);
@@ -319,7 +355,141 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
             }
             channel = null;
         }
+        if (roller != null) {
+            clean &= roller.stopActions(timeUnit.toMillis(timeout));
+        }
         return clean;
+    }
+
+    // ---- Rollover and durability: what FileRoller and the appender need from the file. ----
+
+    /** Starts the rollover policy once the manager exists (may roll over at once: OnStartup). */
+    void initializeRollover() {
+        if (roller != null) {
+            roller.initialize();
+        }
+    }
+
+    /**
+     * Before an event is written, with the monitor held: rolls over when the policy says so.
+     * Allocates nothing when it does not roll.
+     */
+    void checkRollover(LogEvent event) {
+        if (roller != null) {
+            roller.check(event);
+        }
+    }
+
+    /** {@link #checkRollover(LogEvent)} on the async writer, which has the event's time only. */
+    void checkRollover(long eventTimeMillis) {
+        if (roller != null) {
+            roller.check(eventTimeMillis);
+        }
+    }
+
+    /** The appender's ErrorHandler, for faults found outside an append (rollover, compression). */
+    void setErrorHandler(ErrorHandler handler) {
+        if (roller != null) {
+            roller.setErrorHandler(handler);
+        }
+    }
+
+    /** How a scheduled rollover reaches the async writer thread; null: run it under the monitor. */
+    void setWriterHandOff(Predicate<Runnable> handOff) {
+        if (roller != null) {
+            roller.setWriterHandOff(handOff);
+        }
+    }
+
+    FileRoller roller() {
+        return roller;
+    }
+
+    long rollovers() {
+        return roller == null ? 0 : roller.rollovers();
+    }
+
+    /**
+     * Bytes in the active file: its size when opened, what was written since, what the block holds.
+     * Read per event by the size policy (monitor held); from stats without it, as a moment's estimate.
+     */
+    long currentFileSize() {
+        return sizeAtOpen + (bytesDone - bytesDoneAtOpen) + block.position();
+    }
+
+    boolean isClosedForRollover() {
+        return closed;
+    }
+
+    /** Writes the block to the file about to be rolled. Monitor held. */
+    void writeBlockForRollover() {
+        flush();
+    }
+
+    /** With {@code force} other than Never, puts the file about to be rolled on the device. Monitor held. */
+    void forceForRollover() {
+        if (settings.force() != ForceMode.NEVER) {
+            force();
+        }
+    }
+
+    /** Closes the file for the rename. Monitor held. */
+    void closeForRollover() {
+        closeChannelQuietly();
+    }
+
+    /**
+     * Opens the file events go to after a rollover ({@code next} differs from the old path with a
+     * DirectWrite strategy). A failure is reported and the next write tries again, as after any fault.
+     */
+    void openAfterRollover(Path next) {
+        if (!next.equals(settings.path())) {
+            settings = settings.withPath(next);
+        }
+        sizeAtOpen = 0;
+        bytesDoneAtOpen = bytesDone + block.position();
+        try {
+            openChannel();
+        } catch (IOException e) {
+            writeErrors++;
+            logError("PooledFile cannot open " + next + " after a rollover; each write will try again", e);
+        }
+    }
+
+    /** {@code force="Periodic"}: on the background thread, forces what was written since the last time. */
+    private void forceIfWritten() {
+        if (unforced) {
+            unforced = false;
+            force();
+        }
+    }
+
+    private void force() {
+        FileChannel open = channel;
+        if (open == null || settings.force() == ForceMode.NEVER) {
+            return;
+        }
+        try {
+            open.force(false);
+        } catch (ClosedChannelException closed) {
+            // Closed meanwhile by a rollover or a fault: a rollover forced it before closing.
+        } catch (IOException e) {
+            logError("PooledFile could not force " + settings.path() + " to the device", e);
+        }
+    }
+
+    @Override
+    public void updateData(Object data) {
+        RolloverSettings rollover = ((FileSettings) data).rollover();
+        if (roller != null && rollover != null) {
+            synchronized (this) {
+                roller.update(rollover);
+            }
+        } else if ((roller == null) != (rollover == null)) {
+            LOGGER.warn("PooledFile: {} is already open {} rollover; the new configuration's {} applies once the file "
+                    + "is closed by every appender", settings.path(), roller == null ? "without" : "with",
+                    rollover == null ? "absence of rollover" : "rollover");
+        }
     }
 
     @Override

@@ -12,6 +12,9 @@ package dev.log4jpool.appender;
  *     to encode
  * @param ringHighWaterMark the most events ever waiting in the async ring (0 when synchronous)
  * @param writeErrors failed opens and writes of the file
+ * @param rollovers rollovers of the file (0 without a {@code filePattern}); like {@code flushes},
+ *     counted for the file
+ * @param fileSize bytes in the active file now, those still in the block included
  */
 public record PooledFileStats(
         long eventsWritten,
@@ -19,4 +22,6 @@ public record PooledFileStats(
         long flushes,
         long eventsDropped,
         long ringHighWaterMark,
-        long writeErrors) {}
+        long writeErrors,
+        long rollovers,
+        long fileSize) {}

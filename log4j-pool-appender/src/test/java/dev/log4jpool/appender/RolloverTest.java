@@ -1,0 +1,89 @@
+package dev.log4jpool.appender;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Size-based rollover with Log4j's {@code SizeBasedTriggeringPolicy} and
+ * {@code DefaultRolloverStrategy}: two threads, hundreds of rollovers, every event in exactly one
+ * file, whole, and in its thread's order from file to file.
+ */
+class RolloverTest {
+    static final int THREADS = 2;
+    static final int PER_THREAD = 20_000;
+    static final int MAX_SIZE = 8 * 1024;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "bufferMode=\"BLOCK\"|<PooledJsonLayout/>",
+        "bufferMode=\"LINE\"|<PatternLayout pattern=\"%m%n\"/>",
+        "bufferMode=\"BLOCK\" bufferSize=\"1000\"|<PatternLayout pattern=\"%m%n\"/>",
+        "async=\"true\"|<PooledJsonLayout/>",
+        "async=\"true\" bufferMode=\"NONE\"|<PatternLayout pattern=\"%m%n\"/>",
+        "async=\"true\" ringSize=\"64\"|<PatternLayout pattern=\"%m%n\"/>",
+    })
+    void sizePolicyRollsHundredsOfTimesLosingNothing(String attributes, String layout) throws Exception {
+        Path active = dir.resolve("app.log");
+        String xml = TestContexts.config("<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(active)
+                + "\" filePattern=\"" + TestContexts.xmlPath(dir) + "/app-%i.log\" " + attributes + ">" + layout
+                + "<Policies><SizeBasedTriggeringPolicy size=\"" + MAX_SIZE + "\"/></Policies>"
+                + "<DefaultRolloverStrategy max=\"100000\"/></PooledFile>");
+        LoggerContext context = TestContexts.start("size", xml);
+        PooledFileAppender appender = TestContexts.appender(context, "file");
+        long rollovers;
+        try {
+            runThreads(context.getLogger("t"));
+        } finally {
+            TestContexts.stop(context);
+            rollovers = appender.stats().rollovers();
+        }
+        List<Path> files = RolledFiles.byIndex(dir, "app-(\\d+)\\.log", active);
+        assertTrue(rollovers >= 100, "rolled " + rollovers + " times");
+        assertEquals(rollovers + 1, files.size(), "one file per rollover and the active one: " + files);
+        RolledFiles.assertCompleteAndOrdered(files, THREADS, PER_THREAD);
+        long longest = 0;
+        for (Path file : files) {
+            longest = Math.max(longest, Files.size(file));
+            assertTrue(LogLines.endsWithNewline(file), file + " ends with a whole line");
+        }
+        // The check runs before each event: a file passes the size by at most the event that crossed it.
+        assertTrue(longest <= MAX_SIZE + 1024, "largest file " + longest);
+    }
+
+    static void runThreads(Logger logger) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            threads.add(new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < PER_THREAD; i++) {
+                    logger.info("{\"thread\":" + thread + ",\"seq\":" + i + "}");
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+}
