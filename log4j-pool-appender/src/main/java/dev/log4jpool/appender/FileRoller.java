@@ -68,6 +68,8 @@ final class FileRoller {
 
     private volatile long fileTime;
     private volatile long rollovers;
+    /** The thread of the last rollover, for tests and diagnostics (async mode: the writer thread). */
+    private volatile String lastRolloverThread;
     /** The async appender's way onto its writer thread; null when synchronous or stopped. */
     private volatile Predicate<Runnable> writerHandOff;
     private volatile ErrorHandler errorHandler;
@@ -139,6 +141,10 @@ final class FileRoller {
 
     long rollovers() {
         return rollovers;
+    }
+
+    String lastRolloverThread() {
+        return lastRolloverThread;
     }
 
     RolloverActions actions() {
@@ -240,6 +246,7 @@ final class FileRoller {
         }
         fileTime = System.currentTimeMillis();
         rollovers++;
+        lastRolloverThread = Thread.currentThread().getName();
         if (failedAttempts > 0) {
             LOGGER.info("PooledFile: {} rolled over after {} failed attempts", before, failedAttempts);
             failedAttempts = 0;
