@@ -27,19 +27,22 @@ class RolloverTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '|', value = {
-        "bufferMode=\"BLOCK\"|<PooledJsonLayout/>",
-        "bufferMode=\"LINE\"|<PatternLayout pattern=\"%m%n\"/>",
-        "bufferMode=\"BLOCK\" bufferSize=\"1000\"|<PatternLayout pattern=\"%m%n\"/>",
-        "async=\"true\"|<PooledJsonLayout/>",
-        "async=\"true\" bufferMode=\"NONE\"|<PatternLayout pattern=\"%m%n\"/>",
-        "async=\"true\" ringSize=\"64\"|<PatternLayout pattern=\"%m%n\"/>",
+        "bufferMode=\"BLOCK\"|<PooledJsonLayout/>|''",
+        "bufferMode=\"LINE\"|<PatternLayout pattern=\"%m%n\"/>|''",
+        "bufferMode=\"BLOCK\" bufferSize=\"1000\"|<PatternLayout pattern=\"%m%n\"/>|''",
+        "bufferMode=\"BLOCK\"|<PooledJsonLayout/>|.gz",
+        "async=\"true\"|<PooledJsonLayout/>|''",
+        "async=\"true\" bufferMode=\"NONE\"|<PatternLayout pattern=\"%m%n\"/>|''",
+        "async=\"true\" ringSize=\"64\"|<PatternLayout pattern=\"%m%n\"/>|''",
+        "async=\"true\"|<PooledJsonLayout/>|.gz",
     })
-    void sizePolicyRollsHundredsOfTimesLosingNothing(String attributes, String layout) throws Exception {
+    void sizePolicyRollsHundredsOfTimesLosingNothing(String attributes, String layout, String compression)
+            throws Exception {
         Path active = dir.resolve("app.log");
         String xml = TestContexts.config("<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(active)
-                + "\" filePattern=\"" + TestContexts.xmlPath(dir) + "/app-%i.log\" " + attributes + ">" + layout
+                + "\" filePattern=\"" + TestContexts.xmlPath(dir) + "/app-%i.log" + compression + "\" " + attributes + ">" + layout
                 + "<Policies><SizeBasedTriggeringPolicy size=\"" + MAX_SIZE + "\"/></Policies>"
                 + "<DefaultRolloverStrategy max=\"100000\"/></PooledFile>");
         LoggerContext context = TestContexts.start("size", xml);
@@ -47,18 +50,23 @@ class RolloverTest {
         long rollovers;
         try {
             runThreads(context.getLogger("t"));
+            String thread = appender.getManager().roller().lastRolloverThread();
+            assertTrue(thread.startsWith(appender.isAsync() ? "log4jpool-PooledFile-file" : "logging-"),
+                    "async: rolled on the writer thread; sync: on a logging thread, under the file's lock: " + thread);
         } finally {
             TestContexts.stop(context);
             rollovers = appender.stats().rollovers();
         }
-        List<Path> files = RolledFiles.byIndex(dir, "app-(\\d+)\\.log", active);
+        List<Path> files = RolledFiles.byIndex(dir, "app-(\\d+)\\.log" + compression.replace(".", "\\."), active);
         assertTrue(rollovers >= 100, "rolled " + rollovers + " times");
         assertEquals(rollovers + 1, files.size(), "one file per rollover and the active one: " + files);
         RolledFiles.assertCompleteAndOrdered(files, THREADS, PER_THREAD);
         long longest = 0;
         for (Path file : files) {
-            longest = Math.max(longest, Files.size(file));
-            assertTrue(LogLines.endsWithNewline(file), file + " ends with a whole line");
+            if (compression.isEmpty()) {
+                longest = Math.max(longest, Files.size(file));
+                assertTrue(LogLines.endsWithNewline(file), file + " ends with a whole line");
+            }
         }
         // The check runs before each event: a file passes the size by at most the event that crossed it.
         assertTrue(longest <= MAX_SIZE + 1024, "largest file " + longest);
@@ -78,7 +86,7 @@ class RolloverTest {
                 for (int i = 0; i < PER_THREAD; i++) {
                     logger.info("{\"thread\":" + thread + ",\"seq\":" + i + "}");
                 }
-            }));
+            }, "logging-" + t));
         }
         threads.forEach(Thread::start);
         go.countDown();
