@@ -67,6 +67,9 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
     private long bytesDoneAtOpen;
     /** Something was written since the last periodic force. */
     private volatile boolean unforced;
+    /** Forces done, and the thread of the last one: the periodic thread and a rollover may both force. */
+    private final java.util.concurrent.atomic.AtomicLong forces = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String lastForceThread;
 
     private PooledFileManager(LoggerContext context, String name, FileSettings settings) {
         super(context, name);
@@ -405,6 +408,15 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         return roller;
     }
 
+    /** {@code FileChannel.force} calls that succeeded; for tests and diagnostics. */
+    long forces() {
+        return forces.get();
+    }
+
+    String lastForceThread() {
+        return lastForceThread;
+    }
+
     long rollovers() {
         return roller == null ? 0 : roller.rollovers();
     }
@@ -471,6 +483,8 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         }
         try {
             open.force(false);
+            forces.incrementAndGet();
+            lastForceThread = Thread.currentThread().getName();
         } catch (ClosedChannelException closed) {
             // Closed meanwhile by a rollover or a fault: a rollover forced it before closing.
         } catch (IOException e) {
