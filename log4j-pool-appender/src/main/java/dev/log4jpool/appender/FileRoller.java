@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.ErrorHandler;
 import org.apache.logging.log4j.core.LifeCycle;
 import org.apache.logging.log4j.core.LifeCycle2;
@@ -72,7 +73,8 @@ final class FileRoller {
     private volatile String lastRolloverThread;
     /** The async appender's way onto its writer thread; null when synchronous or stopped. */
     private volatile Predicate<Runnable> writerHandOff;
-    private volatile ErrorHandler errorHandler;
+    /** The appender whose ErrorHandler hears of faults (asked each time: a handler may be set later). */
+    private volatile Appender appender;
 
     // Failure state, under the owner's monitor.
     private boolean retryPending;
@@ -122,8 +124,8 @@ final class FileRoller {
         bridge.initialize();
     }
 
-    void setErrorHandler(ErrorHandler handler) {
-        this.errorHandler = handler;
+    void setAppender(Appender appender) {
+        this.appender = appender;
     }
 
     /** How a rollover asked for by another thread reaches the async writer; null to run it under the lock. */
@@ -298,7 +300,8 @@ final class FileRoller {
      * the status logger itself, so then the status logger is not told twice.
      */
     private void report(String message, Throwable cause) {
-        ErrorHandler handler = errorHandler;
+        Appender reporter = appender;
+        ErrorHandler handler = reporter == null ? null : reporter.getHandler();
         if (handler != null) {
             handler.error(message, null, cause);
         }

@@ -127,7 +127,7 @@ public final class PooledFileAppender extends AbstractAppender {
         if (writer != null) {
             writer.start();
         }
-        manager.setErrorHandler(getHandler());
+        manager.setErrorReporter(this);
         manager.setWriterHandOff(writerHandOff);
         PooledFileJmx.register(this);
         super.start();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.logging.log4j.core.ErrorHandler;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractManager;
@@ -390,10 +390,10 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         }
     }
 
-    /** The appender's ErrorHandler, for faults found outside an append (rollover, compression). */
-    void setErrorHandler(ErrorHandler handler) {
+    /** The appender whose ErrorHandler hears of faults found outside an append (rollover, compression). */
+    void setErrorReporter(Appender appender) {
         if (roller != null) {
-            roller.setErrorHandler(handler);
+            roller.setAppender(appender);
         }
     }
 
