@@ -66,6 +66,7 @@ public final class Demo {
         Path logFile = options.logFile().toAbsolutePath();
         Files.deleteIfExists(logFile);
         System.setProperty("log4jpool.demo.file", logFile.toString());
+        System.setProperty("log4jpool.demo.dir", logFile.getParent().toString());
         options.sample().systemProperties.forEach(System::setProperty);
         if (System.getProperty("log4j2.clock") == null) {
             // Log4j's default clock makes a 24-byte Instant per event in some JVM runs (whether C2

@@ -21,7 +21,9 @@ enum Sample {
             "log4j2.enableDirectEncoders", "true",
             "log4j2.garbagefreeThreadContextMap", "true")),
     LARGE_POOL("large-pool", "log4j2-large-pool.xml", Map.of()),
-    WEBAPP("webapp", "log4j2-webapp.xml", Map.of("log4j2.enableThreadlocals", "false"));
+    WEBAPP("webapp", "log4j2-webapp.xml", Map.of("log4j2.enableThreadlocals", "false")),
+    /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
+    ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB"));
 
     final String name;
     final String resource;

@@ -51,6 +51,7 @@ class SamplesTest {
 
         List<String> lines = sample == Sample.STDOUT_JSON
                 ? result.output.lines().filter(l -> l.startsWith("{")).collect(Collectors.toList())
+                : sample == Sample.ROLLING ? rolledAndActiveLines(file)
                 : Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(EVENTS, lines.size(), () -> "one line per event:\n" + result);
         int[] perThread = new int[2];
@@ -76,6 +77,26 @@ class SamplesTest {
         assertEquals(EVENTS / 2, perThread[1]);
         assertTrue(result.output.contains("bytes per event"), result::toString);
         assertTrue(result.output.contains("events/s"), result::toString);
+    }
+
+    /** The rolling sample's lines: the gzipped rolled files' and the active file's; at least two rolled. */
+    private static List<String> rolledAndActiveLines(Path file) throws java.io.IOException {
+        List<String> lines = new ArrayList<>();
+        int rolled = 0;
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            for (Path rolledFile : (Iterable<Path>) files::iterator) {
+                String name = rolledFile.getFileName().toString();
+                if (name.startsWith(file.getFileName() + ".") && name.endsWith(".gz")) {
+                    rolled++;
+                    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(rolledFile))) {
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(lines::add);
+                    }
+                }
+            }
+        }
+        assertTrue(rolled >= 2, "the demo's run rolled over and compressed: " + rolled + " .gz files");
+        lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        return lines;
     }
 
     @Test
