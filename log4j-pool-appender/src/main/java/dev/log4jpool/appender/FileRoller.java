@@ -145,6 +145,10 @@ final class FileRoller {
         return rollovers;
     }
 
+    RollingFileBridge bridgeForTests() {
+        return bridge;
+    }
+
     String lastRolloverThread() {
         return lastRolloverThread;
     }
