@@ -72,6 +72,26 @@ class RolloverTest {
         assertTrue(longest <= MAX_SIZE + 1024, "largest file " + longest);
     }
 
+    /** {@code DirectWriteRolloverStrategy}: no {@code fileName}, each file written under its final name. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bufferMode=\"BLOCK\"", "async=\"true\""})
+    void directWriteRollsHundredsOfTimesLosingNothing(String attributes) throws Exception {
+        String xml = TestContexts.config("<PooledFile name=\"file\" filePattern=\"" + TestContexts.xmlPath(dir)
+                + "/app-%i.log\" " + attributes + "><PooledJsonLayout/><Policies><SizeBasedTriggeringPolicy size=\""
+                + MAX_SIZE + "\"/></Policies><DirectWriteRolloverStrategy maxFiles=\"100000\"/></PooledFile>");
+        LoggerContext context = TestContexts.start("direct", xml);
+        PooledFileAppender appender = TestContexts.appender(context, "file");
+        try {
+            runThreads(context.getLogger("t"));
+        } finally {
+            TestContexts.stop(context);
+        }
+        List<Path> files = RolledFiles.byIndex(dir, "app-(\\d+)\\.log", null);
+        assertTrue(appender.stats().rollovers() >= 100, "rolled " + appender.stats().rollovers() + " times");
+        assertEquals(appender.stats().rollovers() + 1, files.size());
+        RolledFiles.assertCompleteAndOrdered(files, THREADS, PER_THREAD);
+    }
+
     static void runThreads(Logger logger) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
