@@ -97,6 +97,7 @@ public final class PooledFileAppender extends AbstractAppender {
         this.bufferPool = bufferPool;
         this.jsonLayout = layout instanceof PooledJsonLayout ? (PooledJsonLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
+        manager.useEventDelimiter(EventDelimiter.of(layout));
         if (async == null) {
             this.eventPool = null;
             this.writer = null;
@@ -140,8 +141,15 @@ public final class PooledFileAppender extends AbstractAppender {
         try {
             synchronized (manager) {
                 long before = manager.bytesAccepted();
-                getLayout().encode(event, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    getLayout().encode(event, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -160,8 +168,15 @@ public final class PooledFileAppender extends AbstractAppender {
         try {
             synchronized (manager) {
                 long before = manager.bytesAccepted();
-                jsonLayout.writeTo(text, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    jsonLayout.writeTo(text, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -170,11 +185,26 @@ public final class PooledFileAppender extends AbstractAppender {
         }
     }
 
-    /** Counts an event that went into the block and writes the block if the mode says so. Monitor held. */
+    /**
+     * Counts an event that went into the block (the manager knows where it ends) and writes the block
+     * if the mode says so. Monitor held.
+     */
     private void eventWritten(long length, boolean endOfBatch) {
         written.written(length);
         if (bufferMode != BufferMode.BLOCK || endOfBatch) {
             manager.flush();
+        }
+    }
+
+    /**
+     * A write that failed inside the layout's encode, which caught the exception and went on (Log4j's
+     * text encoders log it and retry the event): reported here, so the ErrorHandler hears of every
+     * lost event. Monitor held.
+     */
+    private void throwIfAWriteFailedUnseen() {
+        AppenderLoggingException unseen = manager.takeUnreportedFailure();
+        if (unseen != null) {
+            throw unseen;
         }
     }
 
@@ -215,8 +245,16 @@ public final class PooledFileAppender extends AbstractAppender {
         int length = event.length();
         try {
             synchronized (manager) {
-                manager.writeEvent(event, bufferMode == BufferMode.NONE);
-                eventWritten(length, endOfBatch);
+                // Counted first: an event lost to a failed write was still handed to the file.
+                written.written(length);
+                try {
+                    manager.writeEvent(event, bufferMode == BufferMode.NONE);
+                    if (bufferMode != BufferMode.BLOCK || endOfBatch) {
+                        manager.flush();
+                    }
+                } finally {
+                    manager.takeUnreportedFailure(); // thrown to the catch below, or none
+                }
             }
         } catch (RuntimeException e) {
             // Nobody to throw to here: report, and go on with the next event.
@@ -279,7 +317,8 @@ public final class PooledFileAppender extends AbstractAppender {
                 manager.flushes(),
                 drops.total(),
                 writer == null ? 0 : writer.highWaterMark(),
-                manager.writeErrors());
+                manager.writeErrors(),
+                manager.eventsLost());
     }
 
     /** The file, absolute. */
