@@ -190,6 +190,7 @@ final class AsyncFileWriter {
             abandoned = true;
         }
         disruptor.halt();
+        drops.reportFinal();
         if (!drained) {
             StatusLogger.getLogger().error(
                     "PooledFile '{}': stop timed out after {} ms with {} events still in the ring; they are lost",
@@ -223,6 +224,9 @@ final class AsyncFileWriter {
                 }
             } finally {
                 pool.release(event);
+            }
+            if (endOfBatch) {
+                owner.drops.reportIfDue();
             }
         }
     }

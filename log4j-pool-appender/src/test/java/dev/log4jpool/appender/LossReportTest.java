@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,44 @@ class LossReportTest {
     private static LoggerContext start(Path file, String attributes) {
         return TestContexts.start("loss", TestContexts.config("<PooledFile name=\"file\" fileName=\""
                 + TestContexts.xmlPath(file) + "\" " + attributes + "><PatternLayout pattern=\"%m%n\"/></PooledFile>"));
+    }
+
+    /**
+     * A burst of drops shorter than the one-second warning interval: the warnings and the final report
+     * at stop give the true totals, which are the events that are not in the file.
+     */
+    @Test
+    void dropWarningsReportTrueTotals() throws Exception {
+        Path file = dir.resolve("drops.log");
+        try (StatusCapture status = StatusCapture.start()) {
+            LoggerContext context = start(file, "bufferMode=\"BLOCK\" async=\"true\" ringSize=\"4\" queueFullPolicy=\"Drop\"");
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            Logger logger = context.getLogger("t");
+            int calls = 0;
+            try {
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < end || appender.stats().eventsDropped() < 1000) {
+                    logger.info("event {}", calls++);
+                }
+                Thread.sleep(1100);
+                // The writer reports the burst's total when it next empties the ring, a second later.
+                logger.info("event {}", calls++);
+                int all = calls;
+                FaultTest.waitUntil(() -> appender.stats().eventsWritten() + appender.stats().eventsDropped() == all);
+            } finally {
+                TestContexts.stop(context);
+            }
+            long dropped = appender.stats().eventsDropped();
+            long lines = LogLines.read(file).size();
+            assertEquals(calls, lines + dropped, "every event is written or counted as dropped");
+            List<String> warnings = status.containing("since the last warning");
+            assertTrue(warnings.size() >= 2, "the first drop, then the burst's total: " + warnings);
+            String last = warnings.get(warnings.size() - 1);
+            assertTrue(last.endsWith(", " + dropped + " in all"), last + " dropped=" + dropped);
+            List<String> finals = status.containing("events were dropped in all");
+            assertEquals(1, finals.size(), status.messages.toString());
+            assertTrue(finals.get(0).contains("; " + dropped + " events were dropped in all"), finals.get(0));
+        }
     }
 
     /** The warning about a deleted file names the file once and has no trailing "null". */
