@@ -288,10 +288,14 @@ public final class PooledFileAppender extends AbstractAppender {
         setStopping();
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean clean = super.stop(timeout, timeUnit, false);
-        if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
-            // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
-            manager.abandonPendingWrites();
+        long lostBefore = manager.eventsLost();
+        long waitMillis = timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0;
+        if (writer != null && !writer.stop(waitMillis, manager::abandonPendingWrites)) {
+            // The time ran out, most likely on a write that hangs: the writer cut it and dropped the rest.
             clean = false;
+            long notWritten = writer.eventsAbandoned() + (manager.eventsLost() - lostBefore);
+            LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
+                    waitMillis, notWritten);
         }
         try {
             manager.flush();

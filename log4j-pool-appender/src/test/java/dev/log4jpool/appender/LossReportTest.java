@@ -2,14 +2,21 @@ package dev.log4jpool.appender;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileInputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +28,53 @@ class LossReportTest {
     private static LoggerContext start(Path file, String attributes) {
         return TestContexts.start("loss", TestContexts.config("<PooledFile name=\"file\" fileName=\""
                 + TestContexts.xmlPath(file) + "\" " + attributes + "><PatternLayout pattern=\"%m%n\"/></PooledFile>"));
+    }
+
+    /**
+     * A stop that times out on a hung write (a FIFO nobody reads) reports how many events were not
+     * written, and that is what the reader of the FIFO finds missing. Before the fix the count was
+     * taken from the Disruptor's sequence, which moves only at the end of a batch, and included the
+     * events already written in the batch that hung.
+     */
+    @Test
+    void stopTimeoutCountsTheEventsThatWereNotWritten() throws Exception {
+        Path fifo = dir.resolve("stalled.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0, "needs mkfifo");
+        int calls = 2000;
+        String line = "y".repeat(200); // 201 bytes with the newline: one write, never split in a pipe
+        try (RandomAccessFile holder = new RandomAccessFile(fifo.toFile(), "rw");
+                StatusCapture status = StatusCapture.start()) {
+            LoggerContext context = start(fifo, "bufferMode=\"LINE\" async=\"true\" ringSize=\"4096\"");
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            appender.setHandler(new RecordingErrorHandler());
+            Logger logger = context.getLogger("t");
+            for (int i = 0; i < calls; i++) {
+                logger.info(line); // 400 KB: far more than a pipe holds
+            }
+            FaultTest.waitUntil(() -> appender.stats().eventsWritten() > 0);
+            Thread.sleep(200); // let the writer fill the pipe and hang
+            boolean clean = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> appender.stop(1, TimeUnit.SECONDS));
+            assertFalse(clean);
+            long inPipe;
+            try (FileInputStream reader = new FileInputStream(fifo.toFile())) {
+                inPipe = reader.available();
+            }
+            assertEquals(0, inPipe % (line.length() + 1), "whole lines in the pipe");
+            long written = inPipe / (line.length() + 1);
+            assertTrue(written > 0 && written < calls, "written: " + written);
+            List<String> reports = status.containing("stop timed out");
+            assertEquals(1, reports.size(), status.messages.toString());
+            assertEquals(calls - written, notWrittenIn(reports.get(0)), reports.get(0) + "; in the pipe: " + written);
+            context.stop();
+        }
+    }
+
+    /** The count in the stop message: "N events were not written" (before the fix: "with N events still in the ring"). */
+    private static long notWrittenIn(String message) {
+        Matcher matcher = Pattern.compile("(\\d+) events were not written|with (\\d+) events still in the ring").matcher(message);
+        assertTrue(matcher.find(), message);
+        return Long.parseLong(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
     }
 
     /**
