@@ -268,6 +268,11 @@ final class FileRoller {
         }
     }
 
+    /** A policy or the rollover threw where nothing else caught it: reported, retried later. Monitor held. */
+    void unexpected(RuntimeException e) {
+        failed("PooledFile: the rollover of " + owner.settings().path() + " failed", e);
+    }
+
     /** On the background thread: compression or deletion failed; keep the rolled file whole. */
     private void backgroundActionFailed(Action action, Throwable cause, Path rolled, FileExtension extension) {
         String kept = "";

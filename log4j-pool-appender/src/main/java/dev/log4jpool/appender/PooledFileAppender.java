@@ -106,6 +106,7 @@ public final class PooledFileAppender extends AbstractAppender {
         this.bufferPool = bufferPool;
         this.jsonLayout = layout instanceof PooledJsonLayout ? (PooledJsonLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
+        manager.useEventDelimiter(EventDelimiter.of(layout));
         if (async == null) {
             this.eventPool = null;
             this.writer = null;
@@ -153,8 +154,15 @@ public final class PooledFileAppender extends AbstractAppender {
             synchronized (manager) {
                 manager.checkRollover(event);
                 long before = manager.bytesAccepted();
-                getLayout().encode(event, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    getLayout().encode(event, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -174,8 +182,15 @@ public final class PooledFileAppender extends AbstractAppender {
             synchronized (manager) {
                 manager.checkRollover(event);
                 long before = manager.bytesAccepted();
-                jsonLayout.writeTo(text, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    jsonLayout.writeTo(text, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -184,11 +199,26 @@ public final class PooledFileAppender extends AbstractAppender {
         }
     }
 
-    /** Counts an event that went into the block and writes the block if the mode says so. Monitor held. */
+    /**
+     * Counts an event that went into the block (the manager knows where it ends) and writes the block
+     * if the mode says so. Monitor held.
+     */
     private void eventWritten(long length, boolean endOfBatch) {
         written.written(length);
         if (bufferMode != BufferMode.BLOCK || endOfBatch) {
             manager.flush();
+        }
+    }
+
+    /**
+     * A write that failed inside the layout's encode, which caught the exception and went on (Log4j's
+     * text encoders log it and retry the event): reported here, so the ErrorHandler hears of every
+     * lost event. Monitor held.
+     */
+    private void throwIfAWriteFailedUnseen() {
+        AppenderLoggingException unseen = manager.takeUnreportedFailure();
+        if (unseen != null) {
+            throw unseen;
         }
     }
 
@@ -231,8 +261,16 @@ public final class PooledFileAppender extends AbstractAppender {
         try {
             synchronized (manager) {
                 manager.checkRollover(event.timeMillis());
-                manager.writeEvent(event, bufferMode == BufferMode.NONE);
-                eventWritten(length, endOfBatch);
+                // Counted first: an event lost to a failed write was still handed to the file.
+                written.written(length);
+                try {
+                    manager.writeEvent(event, bufferMode == BufferMode.NONE);
+                    if (bufferMode != BufferMode.BLOCK || endOfBatch) {
+                        manager.flush();
+                    }
+                } finally {
+                    manager.takeUnreportedFailure(); // thrown to the catch below, or none
+                }
             }
         } catch (RuntimeException e) {
             // Nobody to throw to here: report, and go on with the next event.
@@ -270,10 +308,14 @@ public final class PooledFileAppender extends AbstractAppender {
             // A scheduled rollover from now on runs under the file's lock on its own thread.
             manager.setWriterHandOff(null);
         }
-        if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
-            // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
-            manager.abandonPendingWrites();
+        long lostBefore = manager.eventsLost();
+        long waitMillis = timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0;
+        if (writer != null && !writer.stop(waitMillis, manager::abandonPendingWrites)) {
+            // The time ran out, most likely on a write that hangs: the writer cut it and dropped the rest.
             clean = false;
+            long notWritten = writer.eventsAbandoned() + (manager.eventsLost() - lostBefore);
+            LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
+                    waitMillis, notWritten);
         }
         try {
             manager.flush();
@@ -300,6 +342,7 @@ public final class PooledFileAppender extends AbstractAppender {
                 drops.total(),
                 writer == null ? 0 : writer.highWaterMark(),
                 manager.writeErrors(),
+                manager.eventsLost(),
                 manager.rollovers(),
                 manager.currentFileSize());
     }

@@ -85,6 +85,11 @@ final class PooledFileJmx {
         }
 
         @Override
+        public long getEventsLost() {
+            return appender.stats().eventsLost();
+        }
+
+        @Override
         public long getRollovers() {
             return appender.stats().rollovers();
         }

@@ -25,6 +25,8 @@ public interface PooledFileMXBean {
 
     long getWriteErrors();
 
+    long getEventsLost();
+
     long getRollovers();
 
     /** Bytes in the active file, those still in the block included. */

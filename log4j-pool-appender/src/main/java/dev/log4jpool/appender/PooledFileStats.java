@@ -12,6 +12,9 @@ package dev.log4jpool.appender;
  *     to encode
  * @param ringHighWaterMark the most events ever waiting in the async ring (0 when synchronous)
  * @param writeErrors failed opens and writes of the file
+ * @param eventsLost events that did not reach the file whole: in a write that failed (a partial
+ *     write's events count unless they landed whole), or abandoned by a stop that timed out; like
+ *     {@code writeErrors}, counted for the file
  * @param rollovers rollovers of the file (0 without a {@code filePattern}); like {@code flushes},
  *     counted for the file
  * @param fileSize bytes in the active file now, those still in the block included
@@ -23,5 +26,6 @@ public record PooledFileStats(
         long eventsDropped,
         long ringHighWaterMark,
         long writeErrors,
+        long eventsLost,
         long rollovers,
         long fileSize) {}

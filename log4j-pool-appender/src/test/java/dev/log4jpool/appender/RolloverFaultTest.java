@@ -156,15 +156,13 @@ class RolloverFaultTest {
                             after.add(s);
                         }
                     } catch (AssertionError partialLineFromTheFullDisk) {
-                        // A write cut by ENOSPC (issue 14's rule decides what follows it); not this test's claim.
+                        // The fragment of a write cut by ENOSPC, alone on its line.
                     }
                 }
             }
-            // Issue 14, defect 5 (wt/faults): until its fix lands, the first event after a write cut by
-            // ENOSPC is glued to the cut fragment; from then on, check from recoveredFrom itself.
+            // With issue 14's rule, even the first event after a write cut by ENOSPC starts a line of its own.
             List<Integer> expected = new ArrayList<>();
-            after.remove(Integer.valueOf(recoveredFrom));
-            for (int s = recoveredFrom + 1; s < seq; s++) {
+            for (int s = recoveredFrom; s < seq; s++) {
                 expected.add(s);
             }
             assertEquals(expected, after);

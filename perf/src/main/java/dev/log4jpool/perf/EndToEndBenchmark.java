@@ -72,7 +72,16 @@ public class EndToEndBenchmark {
             + "\"thread\":{\"$resolver\":\"thread\",\"field\":\"name\"},"
             + "\"message\":{\"$resolver\":\"message\",\"stringified\":true}}";
 
-    @Param({"pooledSyncBlock", "pooledAsync", "allAsyncPooled", "rafJsonTemplate", "allAsyncRafJsonTemplate"})
+    /**
+     * The setups. The {@code …Rolling} ones roll over every 64 MB with Log4j's
+     * {@code SizeBasedTriggeringPolicy} and {@code DefaultRolloverStrategy} (issue 12): PooledFile
+     * against {@code RollingRandomAccessFile} + JsonTemplateLayout with the same policy;
+     * {@code …RollingForced} adds {@code force="Periodic"} (every second, from a background thread),
+     * for the cost of durability.
+     */
+    @Param({"pooledSyncBlock", "pooledAsync", "allAsyncPooled", "rafJsonTemplate", "allAsyncRafJsonTemplate",
+        "pooledSyncBlockRolling", "pooledAsyncRolling", "allAsyncPooledRolling", "rrafJsonTemplateRolling",
+        "allAsyncRrafJsonTemplateRolling", "pooledSyncBlockRollingForced", "pooledAsyncRollingForced"})
     public String setup;
 
     private Path directory;
@@ -129,8 +138,18 @@ public class EndToEndBenchmark {
             calls += caller.calls;
             caller.calls = 0;
         }
-        long lines = countLines(file);
-        Files.delete(file);
+        long lines = 0;
+        // The file and, in the rolling setups, the files it rolled over to (app-N.log.1, .2, ...).
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path written : (Iterable<Path>) files::iterator) {
+                String name = written.getFileName().toString();
+                String base = file.getFileName().toString();
+                if (name.equals(base) || name.startsWith(base + ".")) {
+                    lines += countLines(written);
+                    Files.delete(written);
+                }
+            }
+        }
         if (lines != calls) {
             throw new IllegalStateException(setup + ": " + calls + " calls but " + lines + " lines in " + file);
         }
@@ -161,8 +180,29 @@ public class EndToEndBenchmark {
         String path = file.toString().replace("&", "&amp;").replace("\"", "&quot;");
         String pooledJson = "<PooledJsonLayout/>";
         String jsonTemplate = "<JsonTemplateLayout eventTemplate=\"" + JSON_TEMPLATE.replace("\"", "&quot;") + "\"/>";
+        String rolling = " filePattern=\"" + path + ".%i\"";
+        String rollingPolicy = "<Policies><SizeBasedTriggeringPolicy size=\"64 MB\"/></Policies>"
+                + "<DefaultRolloverStrategy max=\"1000\"/>";
         String appender;
         switch (setup) {
+            case "pooledSyncBlockRolling":
+            case "allAsyncPooledRolling":
+            case "pooledSyncBlockRollingForced":
+                appender = "<PooledFile name=\"file\" fileName=\"" + path + "\"" + rolling + " bufferMode=\"BLOCK\""
+                        + (setup.endsWith("Forced") ? " force=\"Periodic\"" : "") + ">" + pooledJson + rollingPolicy
+                        + "</PooledFile>";
+                break;
+            case "pooledAsyncRolling":
+            case "pooledAsyncRollingForced":
+                appender = "<PooledFile name=\"file\" fileName=\"" + path + "\"" + rolling
+                        + " bufferMode=\"BLOCK\" async=\"true\"" + (setup.endsWith("Forced") ? " force=\"Periodic\"" : "")
+                        + ">" + pooledJson + rollingPolicy + "</PooledFile>";
+                break;
+            case "rrafJsonTemplateRolling":
+            case "allAsyncRrafJsonTemplateRolling":
+                appender = "<RollingRandomAccessFile name=\"file\" fileName=\"" + path + "\"" + rolling
+                        + " immediateFlush=\"false\">" + jsonTemplate + rollingPolicy + "</RollingRandomAccessFile>";
+                break;
             case "pooledSyncBlock":
             case "allAsyncPooled":
                 appender = "<PooledFile name=\"file\" fileName=\"" + path + "\" bufferMode=\"BLOCK\">" + pooledJson
