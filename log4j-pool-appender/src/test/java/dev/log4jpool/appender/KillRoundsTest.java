@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * kill in the middle of a write leaves), to check the next open every round.
  */
 class KillRoundsTest {
-    /** Rounds per run; {@code -Dlog4jpool.test.killRounds=N} for a measurement. */
+    /**
+     * Rounds per run; {@code -Dlog4jpool.test.killRounds=N} for a measurement, and
+     * {@code -Dlog4jpool.test.killCase=TEXT} to run only the cases whose attributes and padding contain it.
+     */
     private static final int ROUNDS = Integer.getInteger("log4jpool.test.killRounds", 12);
 
     @TempDir
@@ -43,10 +47,13 @@ class KillRoundsTest {
         "'bufferMode=\"BLOCK\" bufferSize=\"4000\"', 300, true"})
     void aKilledWriterNeverGluesTheNextEventToAPartialLine(String attributes, int padding, boolean cutWhole)
             throws Exception {
+        String only = System.getProperty("log4jpool.test.killCase", "");
+        Assumptions.assumeTrue((attributes + " " + padding).contains(only),
+                () -> "-Dlog4jpool.test.killCase=" + only + " selects another case");
         Path file = dir.resolve("killed.log");
         Path config = dir.resolve("log4j2.xml");
         Files.writeString(config, TestContexts.config("<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(file)
-                + "\" " + attributes + ">" + StressLayout.XML + "</PooledFile>"));
+                + "\" " + attributes + "><PooledJsonLayout maxStringLength=\"1000000\"/></PooledFile>"));
         int killsThatLeftAPartialLine = 0;
         int cutByTheTest = 0;
         for (int round = 0; round < ROUNDS; round++) {
