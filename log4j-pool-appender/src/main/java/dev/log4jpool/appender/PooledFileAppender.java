@@ -297,10 +297,17 @@ public final class PooledFileAppender extends AbstractAppender {
             LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
                     waitMillis, notWritten);
         }
-        try {
-            manager.flush();
-        } catch (RuntimeException e) {
-            error("PooledFile '" + getName() + "' could not write its last block", null, e);
+        RuntimeException lastBlockFailure = null;
+        synchronized (manager) {
+            try {
+                manager.flush();
+            } catch (RuntimeException e) {
+                manager.takeUnreportedFailure(); // reported here, not to an appender that shares the file
+                lastBlockFailure = e;
+            }
+        }
+        if (lastBlockFailure != null) {
+            error("PooledFile '" + getName() + "' could not write its last block", null, lastBlockFailure);
             clean = false;
         }
         clean &= manager.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0, TimeUnit.MILLISECONDS);
