@@ -61,9 +61,11 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * ({@code EncodedEventPool}, on the same lock-free ring as the buffer pool, sized by
  * {@code ringSize}), because its buffers are many and small, while a text pool's are few and large.
  *
- * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}; the appender keeps
- * running and reopens the file at the next write. With {@code ignoreExceptions="false"}, a
- * synchronous appender throws an {@link AppenderLoggingException} to the caller instead.
+ * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}, with the number of
+ * events lost; the appender keeps running, reopens the file at the next write, and after a fragment
+ * (a partial write, a crash) starts the next event on a new line (see {@link PooledFileManager}).
+ * With {@code ignoreExceptions="false"}, a synchronous appender throws an
+ * {@link AppenderLoggingException} to the caller instead.
  *
  * <p><b>Statistics</b>: {@link #stats()}, and the MXBean
  * {@code dev.log4jpool:type=PooledFile,name=<appender>} while the appender runs.
@@ -317,10 +319,17 @@ public final class PooledFileAppender extends AbstractAppender {
             LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
                     waitMillis, notWritten);
         }
-        try {
-            manager.flush();
-        } catch (RuntimeException e) {
-            error("PooledFile '" + getName() + "' could not write its last block", null, e);
+        RuntimeException lastBlockFailure = null;
+        synchronized (manager) {
+            try {
+                manager.flush();
+            } catch (RuntimeException e) {
+                manager.takeUnreportedFailure(); // reported here, not to an appender that shares the file
+                lastBlockFailure = e;
+            }
+        }
+        if (lastBlockFailure != null) {
+            error("PooledFile '" + getName() + "' could not write its last block", null, lastBlockFailure);
             clean = false;
         }
         clean &= manager.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0, TimeUnit.MILLISECONDS);

@@ -223,6 +223,8 @@ final class PooledFileManager extends AbstractManager implements ByteBufferDesti
         int end = block.position();
         if (end > 0) {
             blockEventEnds.add(end);
+        } else {
+            fileEndsMidEvent = false; // its last piece went to the file: the file ends between events
         }
         eventEnd = bytesDone + end;
     }

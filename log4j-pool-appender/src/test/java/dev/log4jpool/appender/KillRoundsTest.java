@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,14 +22,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (a partial line, when it cut a write), the next child must start on a new line: every line is then
  * either a whole event or a fragment standing alone, never a fragment glued to an event.
  *
- * <p>{@code LINE} with events (3 KB) larger than the block (1 KiB): the case where kills left partial
- * lines (5 of 16 kills before each event went to the file in one write). {@code BLOCK}: blocks are
+ * <p>{@code LINE} with events larger than the block (3 KB and a 1 KiB block; 295 KB and the default
+ * 256 KiB block): the cases where kills left partial lines before each event went to the file in
+ * one write. The number of kills that left one is written to {@code target/kill-rounds.txt}. {@code BLOCK}: blocks are
  * written up to their last whole event, so a kill leaves a partial line only when it cuts a write;
  * that is rare, so in this mode the test also cuts the file's last line when the kill did not (what a
  * kill in the middle of a write leaves), to check the next open every round.
  */
 class KillRoundsTest {
-    /** Rounds per run; {@code -Dlog4jpool.test.killRounds=N} for a measurement. */
+    /**
+     * Rounds per run; {@code -Dlog4jpool.test.killRounds=N} for a measurement, and
+     * {@code -Dlog4jpool.test.killCase=TEXT} to run only the cases whose attributes and padding contain it.
+     */
     private static final int ROUNDS = Integer.getInteger("log4jpool.test.killRounds", 12);
 
     @TempDir
@@ -38,18 +43,22 @@ class KillRoundsTest {
     @CsvSource({
         "'bufferMode=\"LINE\" bufferSize=\"1024\"', 3000, false",
         "'bufferMode=\"LINE\" bufferSize=\"1024\" async=\"true\"', 3000, false",
+        "'bufferMode=\"LINE\"', 295000, false",
         "'bufferMode=\"BLOCK\" bufferSize=\"4000\"', 300, true"})
     void aKilledWriterNeverGluesTheNextEventToAPartialLine(String attributes, int padding, boolean cutWhole)
             throws Exception {
+        String only = System.getProperty("log4jpool.test.killCase", "");
+        Assumptions.assumeTrue((attributes + " " + padding).contains(only),
+                () -> "-Dlog4jpool.test.killCase=" + only + " selects another case");
         Path file = dir.resolve("killed.log");
         Path config = dir.resolve("log4j2.xml");
         Files.writeString(config, TestContexts.config("<PooledFile name=\"file\" fileName=\"" + TestContexts.xmlPath(file)
-                + "\" " + attributes + ">" + StressLayout.XML + "</PooledFile>"));
+                + "\" " + attributes + "><PooledJsonLayout maxStringLength=\"1000000\"/></PooledFile>"));
         int killsThatLeftAPartialLine = 0;
         int cutByTheTest = 0;
         for (int round = 0; round < ROUNDS; round++) {
             long startSize = Files.exists(file) ? Files.size(file) : 0;
-            killAfterGrowth(config, file, padding, startSize + 300_000);
+            killAfterGrowth(config, file, padding, startSize + Math.max(300_000, 10L * padding));
             if (!LogLines.endsWithNewline(file)) {
                 killsThatLeftAPartialLine++;
             } else if (cutWhole) {
@@ -57,6 +66,7 @@ class KillRoundsTest {
                 cutByTheTest++;
             }
         }
+        record(attributes + " events of " + padding + " B", killsThatLeftAPartialLine);
         List<String> lines = LogLines.read(file);
         int fragments = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -70,7 +80,6 @@ class KillRoundsTest {
         assertTrue(fragments <= killsThatLeftAPartialLine + cutByTheTest,
                 fragments + " partial lines from " + killsThatLeftAPartialLine + " kills that cut a write and "
                         + cutByTheTest + " cut by the test");
-        record(attributes, killsThatLeftAPartialLine);
     }
 
     /** Starts a child that logs forever and kills it (SIGKILL) once the file has reached {@code size} bytes. */

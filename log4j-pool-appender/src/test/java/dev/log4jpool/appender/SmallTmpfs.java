@@ -53,10 +53,15 @@ final class SmallTmpfs implements AutoCloseable {
         Files.deleteIfExists(filler);
     }
 
+    /** Unmounts (lazily: a file still open elsewhere does not keep the mount). */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         Process umount = new ProcessBuilder("umount", "-l", root.toString()).redirectErrorStream(true).start();
         umount.getInputStream().readAllBytes();
-        umount.waitFor(30, TimeUnit.SECONDS);
+        try {
+            umount.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
