@@ -2,6 +2,7 @@ package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.internal.AsyncLoggerDisruptorCheck;
 import java.nio.charset.Charset;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -450,6 +451,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
          */
         @Override
         public PooledJsonLayout build() {
+            AsyncLoggerDisruptorCheck.check(configuration);
             LayoutCompiler compiled = new LayoutCompiler(this);
             return new PooledJsonLayout(configuration, compiled);
         }
