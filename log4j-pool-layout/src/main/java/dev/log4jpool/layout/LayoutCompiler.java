@@ -91,7 +91,7 @@ final class LayoutCompiler {
             list.add(new AdditionalFields(additionalMembers(additional, asciiOnly)));
         }
         this.writers = list.toArray(new FieldWriter[0]);
-        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, new ReservedKeys(names.keySet()));
+        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, names.keySet());
         this.description = "PooledJsonLayout[members=" + names.keySet() + ", timestampFormat=" + timestampFormat
                 + ", timeZone=" + zone + ", charset=" + charset.name() + ", pool=" + pool.getName() + "]";
     }

@@ -13,6 +13,38 @@ final class JsonText {
 
     private JsonText() {}
 
+    /**
+     * {@code text} with each lone or reversed surrogate replaced by U+FFFD, as {@link #appendString}
+     * writes it; {@code text} itself (no copy) when it has none.
+     */
+    static String withoutLoneSurrogates(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return replaceLoneSurrogates(text);
+                }
+            }
+        }
+        return text;
+    }
+
+    private static String replaceLoneSurrogates(String text) {
+        StringBuilder sanitized = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sanitized.append(c).append(text.charAt(++i));
+            } else {
+                sanitized.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sanitized.toString();
+    }
+
     /** Appends {@code "text"}, escaped; {@code null} as {@code null}. */
     static void appendString(StringBuilder out, String text) {
         if (text == null) {

@@ -209,11 +209,12 @@ final class StructuredFields {
     }
 
     /**
-     * The slot for {@code key}: the existing one when the key was already set (the last value wins,
-     * as in a map, so that one object never carries a key twice), else a new one at the end.
+     * The slot for {@code key}: the existing one when the key, as written (lone surrogates replaced),
+     * was already set (the last value wins, as in a map, so that one object never carries a key
+     * twice), else a new one at the end.
      */
     private int slotFor(String key, int kind) {
-        String safeKey = key == null ? "null" : key;
+        String safeKey = key == null ? "null" : JsonText.withoutLoneSurrogates(key); // the key as written
         int slot = indexOf(safeKey);
         if (slot < 0) {
             if (size == keys.length) {
