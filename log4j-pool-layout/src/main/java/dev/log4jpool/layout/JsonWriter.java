@@ -1,11 +1,12 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.internal.JsonCodec;
 import org.apache.logging.log4j.core.LogEvent;
 
 /**
  * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
- * {@link JsonEscaper}), numbers, booleans, nested objects and arrays, with commas where they belong.
+ * {@link JsonCodec}), numbers, booleans, nested objects and arrays, with commas where they belong.
  * A string longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair)
  * and ends with the truncation marker; keys get the same treatment.
  *
@@ -26,7 +27,7 @@ final class JsonWriter {
     private LogEvent event;
     private boolean needsComma;
 
-    private final JsonEscaper escaper = new JsonEscaper();
+    private final JsonCodec codec = new JsonCodec();
     /** Formats messages and numbers; trimmed after an event that made it huge. */
     StringBuilder scratch = new StringBuilder(256);
     /** The dynamic keys of the root object (structured fields, map entries, flattened context). */
@@ -66,7 +67,7 @@ final class JsonWriter {
         this.out = buffer;
         this.event = logEvent;
         this.settings = layoutSettings;
-        escaper.setAsciiOnly(layoutSettings.asciiOnly);
+        codec.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
         keys = rootKeys;
         rootKeys.begin(layoutSettings.reservedKeys);
@@ -203,18 +204,14 @@ final class JsonWriter {
             return;
         }
         int length = value.length();
-        if (length <= partBudget) {
-            escaper.escape(value, 0, length, out);
+        int limit = JsonCodec.cut(value, 0, length, partBudget);
+        codec.escape(value, 0, limit, out);
+        if (limit < length) {
+            partCut = true;
+            partBudget = 0;
+        } else {
             partBudget -= length;
-            return;
         }
-        int limit = partBudget;
-        if (limit > 0 && Character.isHighSurrogate(value.charAt(limit - 1))) {
-            limit--;
-        }
-        escaper.escape(value, 0, limit, out);
-        partCut = true;
-        partBudget = 0;
     }
 
     void part(char c) {
@@ -226,7 +223,7 @@ final class JsonWriter {
             return;
         }
         partBudget--;
-        escaper.escape(c, out);
+        codec.escape(c, out);
     }
 
     void partLong(long value) {
@@ -320,18 +317,10 @@ final class JsonWriter {
     /** A JSON string from {@code chars[offset, offset + length)}. */
     void stringValue(char[] chars, int offset, int length) {
         out.append('"');
-        int limit = truncationLimit(length);
-        if (limit > 0 && limit < length && Character.isHighSurrogate(chars[offset + limit - 1])) {
-            limit--;
-        }
-        int from = offset;
-        int end = offset + limit;
-        while (from < end) {
-            int count = JsonEscaper.runLength(chars, from, end);
-            escaper.escape(chars, from, from + count, out);
-            from += count;
-        }
-        if (limit < length) {
+        int end = offset + length;
+        int limit = JsonCodec.cut(chars, offset, end, settings.maxStringLength);
+        codec.escapeAll(chars, offset, limit, out);
+        if (limit < end) {
             raw(settings.truncationMarker);
         }
         out.append('"');
@@ -376,17 +365,10 @@ final class JsonWriter {
 
     // ---- truncation ----
 
-    private int truncationLimit(int length) {
-        return Math.min(length, settings.maxStringLength);
-    }
-
-    /** Escapes {@code text[0, min(length, maxStringLength))} and the marker when it was cut. */
+    /** Escapes {@code text[0, length)} cut at {@code maxStringLength}, and the marker when it was cut. */
     private void escapeTruncated(CharSequence text, int length) {
-        int limit = truncationLimit(length);
-        if (limit > 0 && limit < length && Character.isHighSurrogate(text.charAt(limit - 1))) {
-            limit--; // never split a pair: the high half alone would become U+FFFD
-        }
-        escaper.escape(text, 0, limit, out);
+        int limit = JsonCodec.cut(text, 0, length, settings.maxStringLength);
+        codec.escape(text, 0, limit, out);
         if (limit < length) {
             raw(settings.truncationMarker);
         }

@@ -1,5 +1,7 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.internal.JsonCodec;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,11 +20,11 @@ final class LayoutSettings {
 
     LayoutSettings(int maxStringLength, String truncationMarker, boolean asciiOnly, Collection<String> configuredNames) {
         this.maxStringLength = maxStringLength;
-        this.truncationMarker = JsonEscaper.escapeConstant(truncationMarker, asciiOnly);
+        this.truncationMarker = JsonCodec.escapeConstant(truncationMarker, asciiOnly);
         this.asciiOnly = asciiOnly;
         List<String> escaped = new ArrayList<>();
         for (String name : configuredNames) {
-            escaped.add(new String(JsonEscaper.escapeConstant(name, asciiOnly)));
+            escaped.add(new String(JsonCodec.escapeConstant(name, asciiOnly)));
         }
         this.reservedKeys = new ReservedKeys(escaped);
         this.failures = new FailureReporter();
