@@ -8,8 +8,9 @@ import org.apache.logging.log4j.util.TriConsumer;
 /**
  * The thread context (MDC) entries: flattened into the root object (keys go through
  * {@link JsonWriter#dynamicName}, so one that collides with a base field, an additional field or a
- * message field is renamed) or nested in an object of their own, which is left out when no entry
- * passes the filter. An include list, when given, keeps only its keys; the exclude list then drops
+ * message field is renamed) or nested in an object of their own (where keys written the same, after
+ * sanitising and cutting, are renamed among themselves), which is left out when no entry passes the
+ * filter. A value whose reading throws is written as a marker; its neighbours are not affected. An include list, when given, keeps only its keys; the exclude list then drops
  * its keys. Values keep their JSON type (Log4j's context holds strings unless a custom injector puts
  * other objects there).
  */
@@ -18,7 +19,7 @@ final class ContextDataFields implements FieldWriter {
     private static final TriConsumer<String, Object, JsonWriter> FLAT = (key, value, out) -> {
         if (out.contextFilter.accepts(key)) {
             out.dynamicName(key);
-            out.objectValue(value);
+            out.memberValue(value);
         }
     };
 
@@ -27,11 +28,11 @@ final class ContextDataFields implements FieldWriter {
         if (self.accepts(key)) {
             if (!out.contextOpened) {
                 out.name(self.nestedName);
-                out.open('{');
+                out.openNestedObject();
                 out.contextOpened = true;
             }
-            out.plainName(key);
-            out.objectValue(value);
+            out.dynamicName(key);
+            out.memberValue(value);
         }
     };
 
@@ -61,7 +62,7 @@ final class ContextDataFields implements FieldWriter {
                 out.contextOpened = false;
                 data.forEach(NESTED, out);
                 if (out.contextOpened) {
-                    out.close('}');
+                    out.closeNestedObject();
                 }
             }
         } finally {

@@ -1,5 +1,7 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.internal.JsonCodec;
+
 import dev.log4jpool.buffer.BufferPool;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ final class LayoutCompiler {
         StackTraceFormat stackTraceFormat = StackTraceFormat.parse(builder.stackTraceFormat());
         // Asking Log4j for the location costs a stack walk per event: only when it is written.
         this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
-        this.eventDelimiter = unescapeDelimiter(builder.eventDelimiter()).toCharArray();
+        this.eventDelimiter = JsonCodec.unescapeConfigured(builder.eventDelimiter()).toCharArray();
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
 
         List<FieldWriter> list = new ArrayList<>();
@@ -91,7 +93,7 @@ final class LayoutCompiler {
             list.add(new AdditionalFields(additionalMembers(additional, asciiOnly)));
         }
         this.writers = list.toArray(new FieldWriter[0]);
-        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, new ReservedKeys(names.keySet()));
+        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, names.keySet());
         this.description = "PooledJsonLayout[members=" + names.keySet() + ", timestampFormat=" + timestampFormat
                 + ", timeZone=" + zone + ", charset=" + charset.name() + ", pool=" + pool.getName() + "]";
     }
@@ -133,7 +135,7 @@ final class LayoutCompiler {
 
     /** {@code "key":}, escaped; a quoted value's quotes are part of what is escaped, so escape the key alone. */
     private static char[] name(String key, boolean asciiOnly) {
-        char[] escaped = JsonEscaper.escapeConstant(key, asciiOnly);
+        char[] escaped = JsonCodec.escapeConstant(key, asciiOnly);
         char[] name = new char[escaped.length + 3];
         name[0] = '"';
         System.arraycopy(escaped, 0, name, 1, escaped.length);
@@ -144,7 +146,7 @@ final class LayoutCompiler {
 
     /** {@code "text"}, escaped. */
     static char[] quoted(String text, boolean asciiOnly) {
-        char[] escaped = JsonEscaper.escapeConstant(text, asciiOnly);
+        char[] escaped = JsonCodec.escapeConstant(text, asciiOnly);
         char[] quoted = new char[escaped.length + 2];
         quoted[0] = '"';
         System.arraycopy(escaped, 0, quoted, 1, escaped.length);
@@ -209,42 +211,6 @@ final class LayoutCompiler {
             }
         }
         return keys;
-    }
-
-    /** {@code \n}, {@code \r}, {@code \t}, {@code \0}, {@code \\} as in Java; anything else as written. */
-    static String unescapeDelimiter(String delimiter) {
-        if (delimiter == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(delimiter.length());
-        for (int i = 0; i < delimiter.length(); i++) {
-            char c = delimiter.charAt(i);
-            if (c == '\\' && i + 1 < delimiter.length()) {
-                char next = delimiter.charAt(++i);
-                switch (next) {
-                    case 'n':
-                        text.append('\n');
-                        break;
-                    case 'r':
-                        text.append('\r');
-                        break;
-                    case 't':
-                        text.append('\t');
-                        break;
-                    case '0':
-                        text.append('\0');
-                        break;
-                    case '\\':
-                        text.append('\\');
-                        break;
-                    default:
-                        text.append(c).append(next);
-                }
-            } else {
-                text.append(c);
-            }
-        }
-        return text.toString();
     }
 
     static IllegalArgumentException bad(String attribute, String value, String problem) {

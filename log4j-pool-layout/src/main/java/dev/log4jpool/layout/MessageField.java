@@ -12,6 +12,11 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * no member here. {@code StringBuilderFormattable} messages (parameterized messages, Log4j's
  * reusable events) format into the writer's scratch builder; anything else through
  * {@code getFormattedMessage()}. A message whose formatting throws is written as a marker.
+ *
+ * <p>A null message is the text Log4j formats for it, {@code "null"}: {@code logger.info((String) null)},
+ * {@code new SimpleMessage(null)} and {@code StructuredMessage.of(null)} alike (the async path only
+ * ever sees that text, so no other rule could hold on every path). Only an event without a
+ * {@code Message} object at all, which Log4j's loggers never make, has {@code "message":null}.
  */
 final class MessageField implements FieldWriter {
     private final char[] name;
@@ -28,7 +33,7 @@ final class MessageField implements FieldWriter {
             out.name(name);
             int end = structured.messageEnd();
             if (end < 0) {
-                out.nullValue();
+                out.stringValue("null"); // StructuredMessage.of(null): Log4j's text for a null message
             } else {
                 out.stringValue(structured.chars(), 0, end);
             }

@@ -12,13 +12,14 @@ import org.apache.logging.log4j.util.TriConsumer;
  * {@link MapMessage}
  * ({@code StringMapMessage} values are strings; other map values keep their JSON type: numbers,
  * booleans, text). Keys go through {@link JsonWriter#dynamicName}, so a key that is already taken
- * is renamed, never duplicated.
+ * (as written: sanitised and cut) is renamed, never duplicated. A map value whose reading throws
+ * is written as a marker; the other entries are written as usual.
  */
 final class MessageFields implements FieldWriter {
     /** A constant: passing the writer as the state keeps iteration allocation-free. */
     private static final TriConsumer<String, Object, JsonWriter> MAP_ENTRY = (key, value, out) -> {
         out.dynamicName(key);
-        out.objectValue(value);
+        out.memberValue(value);
     };
 
     @Override

@@ -56,9 +56,15 @@ import org.apache.logging.log4j.message.Message;
  * {@code _level}; a message field and a context entry both named {@code user} give {@code user}
  * (the message field, written first) and {@code _user}. Nothing is dropped, no key repeats.
  * Configured names are reserved even in events that lack that member (a context entry
- * {@code error} is always {@code _error}), so a key's name never depends on the event. Inside a
- * nested context object ({@code contextDataKey}) keys cannot collide and are written as they are.
- * A {@code StructuredMessage} given one key twice keeps the last value.
+ * {@code error} is always {@code _error}), so a key's name never depends on the event. The rule is
+ * for the key as written: it is sanitised (lone surrogates to U+FFFD) and cut at
+ * {@code maxStringLength} first, then claimed (see {@link KeyRegistry}). Inside a nested context
+ * object ({@code contextDataKey}) keys are unique among themselves by the same rule. A
+ * {@code StructuredMessage} given one key (as written) twice keeps the last value.
+ *
+ * <p><b>Failures.</b> A member that fails (a hostile value, a broken message, a throwable whose
+ * methods throw) is written with a marker in its place, and only that member; see
+ * {@link ErrorField} and {@link FailureReporter} (rate-limited status reports).
  *
  * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
  *
@@ -169,18 +175,17 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
             writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
         }
-        writer.begin(buffer, settings);
+        writer.begin(buffer, settings, event);
         for (FieldWriter fieldWriter : writers) {
-            int checkpoint = writer.checkpoint();
+            long checkpoint = writer.checkpoint();
             try {
                 fieldWriter.write(event, writer);
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 // A bug or a hostile object must cost one member, not the event.
                 writer.rollback(checkpoint);
                 writer.dynamicName("log4jpool_error");
-                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + failure);
-                LOGGER.error("PooledJsonLayout: {} failed on an event of logger {}", fieldWriter.getClass().getSimpleName(),
-                        event.getLoggerName(), failure);
+                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + SafeText.toString(failure));
+                settings.failures.report(fieldWriter.getClass().getSimpleName(), event, failure);
             }
         }
         writer.end();
