@@ -213,7 +213,7 @@ public final class LatencySuite {
      * {@code -Xlog:gc}, and the slow calls' times; {@link ProfileSummary} lines them up.
      */
     private static List<String> profileJvmArgs(Path profileDir) throws IOException {
-        Path jfc = profileDir.resolve("latency-profile.jfc");
+        Path jfc = profileDir.toAbsolutePath().resolve("latency-profile.jfc");
         try (InputStream in = LatencySuite.class.getResourceAsStream("/latency-profile.jfc")) {
             Files.copy(in, jfc, StandardCopyOption.REPLACE_EXISTING);
         }
