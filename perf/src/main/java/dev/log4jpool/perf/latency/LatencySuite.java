@@ -49,6 +49,14 @@ public final class LatencySuite {
     private LatencySuite() {}
 
     public static void main(String[] args) throws Exception {
+        int status = run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the suite; 0 when every point ran and wrote as many lines as calls, 1 otherwise. */
+    static int run(String[] args) throws Exception {
         Options options = Options.parse(args, Set.of("quick", "profile"));
         boolean quick = options.has("quick");
         boolean profile = options.has("profile");
@@ -127,7 +135,7 @@ public final class LatencySuite {
             deleteRecursively(work);
         }
         if (profile) {
-            System.exit(failures == 0 ? 0 : 1);
+            return failures == 0 ? 0 : 1;
         }
         Path json = results.resolve(name + "-" + date + ".json");
         Files.writeString(json, mapper.writeValueAsString(suite), StandardCharsets.UTF_8);
@@ -142,8 +150,9 @@ public final class LatencySuite {
         }
         if (failures > 0) {
             System.err.println(failures + " point(s) failed (a child JVM failed, or lines != calls)");
-            System.exit(1);
+            return 1;
         }
+        return 0;
     }
 
     /**
