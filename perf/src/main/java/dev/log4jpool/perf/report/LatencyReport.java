@@ -231,7 +231,7 @@ public final class LatencyReport {
         highRate += pad;
         String title = "p99.9 response time against offered rate";
         String subtitle = String.format(Locale.ROOT,
-                "%s, %s — lower is better; dashed: 1 ms; hollow: rate not held (fell behind)",
+                "%s, %s — lower is better; red dotted line: 1 ms; hollow marker: rate not held (fell behind)",
                 suite.path("date").asText(), machine(suite));
         List<String> legend = new ArrayList<>();
         for (List<JsonNode> points : panels.values()) {
@@ -255,7 +255,7 @@ public final class LatencyReport {
             axes(svg, top, xTicks, xLabels, lowRate, highRate, yDecades, "offered rate (events/s, all threads together)",
                     "p99.9 response time");
             double oneMs = yOf(HOLD_P999_NANOS, yDecades, top);
-            svg.line(PLOT_LEFT, oneMs, PLOT_LEFT + PLOT_WIDTH, oneMs, "#444444", 1, "6 4");
+            svg.line(PLOT_LEFT, oneMs, PLOT_LEFT + PLOT_WIDTH, oneMs, "#c0392b", 1.2, "2 3");
             for (Map.Entry<String, List<JsonNode>> setup : bySetup(panel.getValue()).entrySet()) {
                 List<JsonNode> points = new ArrayList<>(setup.getValue());
                 points.sort((a, b) -> Double.compare(a.path("rate").asDouble(), b.path("rate").asDouble()));
