@@ -1,7 +1,5 @@
 package dev.log4jpool.perf.latency;
 
-import java.util.Locale;
-
 /**
  * The logging setups the response-time suite compares, each named as a user would name it. The
  * configurations are {@code EndToEndBenchmark}'s, so both suites measure the same appenders with the
@@ -78,10 +76,5 @@ public enum LatencySetup {
             }
         }
         return e2eSetupOrId;
-    }
-
-    @Override
-    public String toString() {
-        return id.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.log4jpool.perf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.log4jpool.perf.latency.LatencySetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.log4jpool.perf.latency.LatencySetup;
 
 /**
  * Turns a JMH JSON result file into a markdown table and an SVG bar chart (throughput and bytes
