@@ -121,10 +121,11 @@ public final class ProfileSummary {
             RecordedThread thread = event.getThread();
             String threadName = thread == null ? "(VM)"
                     : thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
-            if (HARNESS_THREADS.contains(threadName)) {
-                continue; // the suite's own main and sampler threads wait by design
+            String frames = frames(event.getStackTrace());
+            if (HARNESS_THREADS.contains(threadName) || frames.startsWith("Pacer.")) {
+                continue; // the suite's own threads, and a logging thread waiting for its next call, wait by design
             }
-            spans.add(new Span(type, threadName, start, end, frames(event.getStackTrace())));
+            spans.add(new Span(type, threadName, start, end, frames));
         }
         spans.sort(Comparator.comparingLong(Span::start));
         // What can stall a logging call: any VM-wide pause or file write, or an event on a logging thread.
