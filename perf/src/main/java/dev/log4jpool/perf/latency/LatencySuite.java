@@ -127,6 +127,9 @@ public final class LatencySuite {
                         if (profileDir != null) {
                             Files.writeString(profileDir.resolve("point.json"), mapper.writeValueAsString(point));
                             ProfileSummary.write(profileDir, point);
+                            jfrSummary(profileDir);
+                            System.out.println(Files.readString(profileDir.resolve("summary.md")));
+                            System.out.println("profile: " + profileDir);
                         }
                     }
                 }
@@ -231,6 +234,17 @@ public final class LatencySuite {
                         + ",dumponexit=true",
                 "-Xlog:safepoint*=info:file=" + profileDir.resolve("safepoint.log") + ":uptime,tags",
                 "-Xlog:gc*=info:file=" + profileDir.resolve("gc.log") + ":uptime,tags");
+    }
+
+    /** {@code jfr summary} of the recording into {@code jfr-summary.txt}, with the JDK's own jfr tool. */
+    private static void jfrSummary(Path profileDir) throws IOException, InterruptedException {
+        Path recording = profileDir.resolve("recording.jfr");
+        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        if (Files.exists(recording) && Files.isExecutable(jfr)) {
+            new ProcessBuilder(jfr.toString(), "summary", recording.toString())
+                    .redirectErrorStream(true).redirectOutput(profileDir.resolve("jfr-summary.txt").toFile())
+                    .start().waitFor(120, TimeUnit.SECONDS);
+        }
     }
 
     static double parseRate(String text) {
