@@ -38,8 +38,8 @@ final class JsonWriter {
     private KeyRegistry keys = rootKeys;
     /** The current event's StructuredMessage text, taken apart (inactive for other messages). */
     final StructuredText structured = new StructuredText();
-    /** The formatted second of the last timestamp, per format (see {@link TimestampFormatter}). */
-    final TimestampCache timestampCache = new TimestampCache();
+    /** The formatted second of the last timestamp (see {@link TimestampField}). */
+    final TimestampField.SecondCache timestampCache = new TimestampField.SecondCache();
     /** Throwables already written for this event: a cause chain may loop. */
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final Utf8Encoder encoder = new Utf8Encoder();

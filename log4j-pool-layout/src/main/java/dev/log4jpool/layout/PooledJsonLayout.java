@@ -172,7 +172,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         try {
             writer.structured.read(event.getMessage(), writer.scratch);
         } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
-            writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
+            writer.structured.end(); // not taken apart: MessageMembers.Text writes (or marks) it as text
         }
         writer.begin(buffer, settings, event);
         for (FieldWriter fieldWriter : writers) {
@@ -183,8 +183,8 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
                 // A bug or a hostile object must cost one member, not the event.
                 writer.rollback(checkpoint);
                 writer.dynamicName("log4jpool_error");
-                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + SafeText.toString(failure));
-                settings.failures.report(fieldWriter.getClass().getSimpleName(), event, failure);
+                writer.stringValue(FailureReporter.nameOf(fieldWriter) + " failed: " + SafeText.toString(failure));
+                settings.failures.report(fieldWriter, event, failure);
             }
         }
         writer.end();
