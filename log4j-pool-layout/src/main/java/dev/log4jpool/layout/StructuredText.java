@@ -29,6 +29,8 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
 final class StructuredText {
     /** The text array is replaced after an event that grew it past this many chars. */
     private static final int MAX_RETAINED_CHARS = 16 * 1024;
+    /** The member arrays are replaced after an event with more members than this. */
+    private static final int MAX_RETAINED_MEMBERS = 256;
 
     private char[] chars = new char[256];
     private boolean active;
@@ -114,6 +116,11 @@ final class StructuredText {
         count = 0;
         if (chars.length > MAX_RETAINED_CHARS) {
             chars = new char[256];
+        }
+        if (keys.length > MAX_RETAINED_MEMBERS) {
+            keys = new KeySlice[8];
+            valueStart = new int[8];
+            valueLength = new int[8];
         }
     }
 
