@@ -4,7 +4,7 @@ package dev.log4jpool.layout;
  * The last string a field wrote and its JSON text, so that a value that repeats from event to event
  * (a logger's or a thread's name: the same String instance every time) is copied instead of escaped
  * again. Recognised by identity, and only for the layout settings it was escaped with. Grows to the
- * longest value seen up to {@value #MAX_CHARS} chars; one per field per {@link JsonWriter}.
+ * longest value seen up to {@value #MAX_CHARS} chars; one per field per {@link EventScratch}.
  */
 final class EscapedStringCache {
     private String value;

@@ -36,9 +36,9 @@ final class MessageMembers {
         }
 
         @Override
-        public void write(LogEvent event, JsonWriter out) {
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Message message = event.getMessage();
-            StructuredText structured = out.structured;
+            StructuredText structured = scratch.structured;
             if (structured.active()) {
                 out.name(name);
                 int end = structured.messageEnd();
@@ -58,8 +58,7 @@ final class MessageMembers {
             } else if (message.getClass() == SimpleMessage.class) {
                 out.stringValue(message.getFormattedMessage()); // the String it was made with: no copy
             } else if (message instanceof StringBuilderFormattable) {
-                StringBuilder text = out.scratch;
-                text.setLength(0);
+                StringBuilder text = scratch.messageText();
                 try {
                     ((StringBuilderFormattable) message).formatTo(text);
                 } catch (Throwable failure) { // NOPMD: a broken message must not lose the event
@@ -89,22 +88,26 @@ final class MessageMembers {
      * is written as a marker; the other entries are written as usual.
      */
     static final class Fields implements FieldWriter {
-        /** A constant: passing the writer as the state keeps iteration allocation-free. */
-        private static final TriConsumer<String, Object, JsonWriter> MAP_ENTRY = (key, value, out) -> {
+        /** A constant: passing the scratch as the state keeps iteration allocation-free. */
+        private static final TriConsumer<String, Object, EventScratch> MAP_ENTRY = (key, value, scratch) -> {
+            JsonWriter out = scratch.writer;
             out.dynamicName(key);
-            out.memberValue(value);
+            Throwable failure = out.memberValue(value);
+            if (failure != null) {
+                out.settings().failures.report("a value of " + value.getClass().getName(), scratch.event, failure);
+            }
         };
 
         @Override
-        public void write(LogEvent event, JsonWriter out) {
-            StructuredText structured = out.structured;
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            StructuredText structured = scratch.structured;
             if (structured.active()) {
                 writeStructured(structured, out);
                 return;
             }
             Message message = event.getMessage();
             if (message instanceof MapMessage) {
-                ((MapMessage<?, ?>) message).forEach(MAP_ENTRY, out);
+                ((MapMessage<?, ?>) message).forEach(MAP_ENTRY, scratch);
             }
         }
 

@@ -19,9 +19,9 @@ final class NameFields {
         }
 
         @Override
-        public void write(LogEvent event, JsonWriter out) {
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.name(name);
-            out.cachedStringValue(event.getLoggerName(), out.loggerNames);
+            out.cachedStringValue(event.getLoggerName(), scratch.loggerNames);
         }
     }
 
@@ -34,9 +34,9 @@ final class NameFields {
         }
 
         @Override
-        public void write(LogEvent event, JsonWriter out) {
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.name(name);
-            out.cachedStringValue(event.getThreadName(), out.threadNames);
+            out.cachedStringValue(event.getThreadName(), scratch.threadNames);
         }
     }
 }

@@ -24,7 +24,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * Text that does not have this shape (only possible for a message forged with the format) is not
  * taken apart: the layout writes it whole, as the message.
  *
- * <p>One per {@link JsonWriter}; allocation-free once its arrays have grown to fit.
+ * <p>One per {@link EventScratch}; allocation-free once its arrays have grown to fit.
  */
 final class StructuredText {
     /** The text array is replaced after an event that grew it past this many chars. */

@@ -34,12 +34,12 @@ final class TimestampField implements FieldWriter {
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         out.name(name);
-        write(event.getInstant(), out);
+        write(event.getInstant(), out, scratch.timestampCache);
     }
 
-    void write(Instant instant, JsonWriter writer) {
+    void write(Instant instant, JsonWriter writer, SecondCache cache) {
         long epochSecond = instant.getEpochSecond();
         int nanos = instant.getNanoOfSecond();
         switch (format) {
@@ -50,12 +50,11 @@ final class TimestampField implements FieldWriter {
                 writer.longValue(epochSecond * 1_000_000_000L + nanos);
                 return;
             default:
-                writeIso(epochSecond, nanos, writer);
+                writeIso(epochSecond, nanos, writer, cache);
         }
     }
 
-    private void writeIso(long epochSecond, int nanos, JsonWriter writer) {
-        SecondCache cache = writer.timestampCache;
+    private void writeIso(long epochSecond, int nanos, JsonWriter writer, SecondCache cache) {
         if (cache.owner != this || cache.epochSecond != epochSecond) {
             fill(cache, epochSecond);
         }
@@ -142,7 +141,7 @@ final class TimestampField implements FieldWriter {
     }
 
     /**
-     * The text of the last second a {@link TimestampField} wrote with one {@link JsonWriter}, and
+     * The text of the last second a {@link TimestampField} wrote for one {@link EventScratch}, and
      * the zone offset valid around it: consecutive events share their second, so most timestamps
      * cost a copy of ~20 chars and the fraction digits. Plain fields: a writer belongs to one thread
      * at a time.
