@@ -24,7 +24,7 @@ final class ErrorField implements FieldWriter {
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         Throwable thrown = event.getThrown();
         if (thrown == null) {
             return;
@@ -39,7 +39,7 @@ final class ErrorField implements FieldWriter {
             long checkpoint = out.checkpoint();
             try {
                 out.plainName("stack_trace");
-                out.stackTraceRenderer.render(thrown, out, format == StackTraceFormat.ARRAY, maxLines);
+                scratch.stackTraces.render(thrown, out, scratch.throwableTrail, format == StackTraceFormat.ARRAY, maxLines);
             } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a bug or a hostile object
                 out.rollback(checkpoint);
                 out.plainName("stack_trace");

@@ -34,7 +34,13 @@ final class FailureReporter {
     }
 
     void report(FieldWriter writer, LogEvent event, Throwable failure) {
-        report(writer.getClass().getSimpleName(), event, failure);
+        report(nameOf(writer), event, failure);
+    }
+
+    /** A writer's class as a reader finds it: {@code ContextDataFields}, {@code MessageMembers.Fields}. */
+    static String nameOf(FieldWriter writer) {
+        String name = writer.getClass().getName();
+        return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     /** The logger's name, which a hostile event may fail to give. */

@@ -2,7 +2,6 @@ package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.internal.JsonCodec;
-import org.apache.logging.log4j.core.LogEvent;
 
 /**
  * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
@@ -10,62 +9,32 @@ import org.apache.logging.log4j.core.LogEvent;
  * A string longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair)
  * and ends with the truncation marker; keys get the same treatment.
  *
- * <p>One instance lives with each pooled buffer (as its attachment) and holds the scratch space an
- * event needs, so that writing allocates nothing once the scratch has grown to fit. Not
+ * <p>Only the output state lives here: the buffer, the comma state, the key registries, the state
+ * of a string written in parts, the codec. What an event needs besides (caches, parse state, the
+ * encoder, the stack-trace renderer) is its {@link EventScratch}, which holds this writer. Not
  * thread-safe: it is used by whoever holds its buffer.
  */
 final class JsonWriter {
-    /** Scratch builders that grew past this many chars are replaced after the event. */
-    private static final int MAX_RETAINED_SCRATCH = 16 * 1024;
     private static final char[] NULL = "null".toCharArray();
     private static final char[] TRUE = "true".toCharArray();
     private static final char[] FALSE = "false".toCharArray();
 
     private TextBuffer out;
     private LayoutSettings settings;
-    /** The event being written, for failure reports only. */
-    private LogEvent event;
     private boolean needsComma;
 
     private final JsonCodec codec = new JsonCodec();
-    /** Formats messages and numbers; trimmed after an event that made it huge. */
-    StringBuilder scratch = new StringBuilder(256);
+    /** Formats a double (at most 25 chars). */
+    private final StringBuilder numberText = new StringBuilder(32);
     /** The dynamic keys of the root object (structured fields, map entries, flattened context). */
     private final KeyRegistry rootKeys = new KeyRegistry();
     /** The keys of the nested context object. */
     private final KeyRegistry nestedKeys = new KeyRegistry();
     /** Where {@link #dynamicName} claims names now: the root object's registry or the nested one's. */
     private KeyRegistry keys = rootKeys;
-    /** The current event's StructuredMessage text, taken apart (inactive for other messages). */
-    final StructuredText structured = new StructuredText();
-    /** The formatted second of the last timestamp, per format (see {@link TimestampFormatter}). */
-    final TimestampCache timestampCache = new TimestampCache();
-    /** Throwables already written for this event: a cause chain may loop. */
-    final ThrowableTrail throwableTrail = new ThrowableTrail();
-    final Utf8Encoder encoder = new Utf8Encoder();
-    final StackTraceRenderer stackTraceRenderer = new StackTraceRenderer();
-    final EscapedStringCache loggerNames = new EscapedStringCache();
-    final EscapedStringCache threadNames = new EscapedStringCache();
-    /** The context writer iterating now (state for its allocation-free callback). */
-    ContextDataFields contextFilter;
-    /** Whether the nested context object has been opened for this event. */
-    boolean contextOpened;
-
-    /** The writer kept with {@code buffer}, made on first use. */
-    static JsonWriter of(TextBuffer buffer) {
-        Object attachment = buffer.getAttachment();
-        if (attachment instanceof JsonWriter) {
-            return (JsonWriter) attachment;
-        }
-        JsonWriter created = new JsonWriter();
-        buffer.setAttachment(created);
-        return created;
-    }
-
-    /** Starts the object of {@code logEvent} in {@code buffer}. */
-    void begin(TextBuffer buffer, LayoutSettings layoutSettings, LogEvent logEvent) {
+    /** Starts an object in {@code buffer}. */
+    void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
         this.out = buffer;
-        this.event = logEvent;
         this.settings = layoutSettings;
         codec.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
@@ -74,15 +43,9 @@ final class JsonWriter {
         buffer.append('{');
     }
 
-    /** Ends the object; drops references to the event and trims scratch space that grew too much. */
+    /** Ends the object. */
     void end() {
         out.append('}');
-        event = null;
-        structured.end();
-        throwableTrail.clear();
-        if (scratch.capacity() > MAX_RETAINED_SCRATCH) {
-            scratch = new StringBuilder(256);
-        }
     }
 
     TextBuffer buffer() {
@@ -273,7 +236,7 @@ final class JsonWriter {
             out.append('"');
             return;
         }
-        StringBuilder text = scratch;
+        StringBuilder text = numberText;
         text.setLength(0);
         text.append(value);
         out.append(text, 0, text.length());
@@ -347,19 +310,18 @@ final class JsonWriter {
 
     /**
      * A value from the event's maps (context, {@code MapMessage}): as {@link #objectValue}, but a
-     * value whose reading throws (a hostile {@code CharSequence}) is written as a marker and
-     * reported, and costs only itself, not its neighbours. Returns {@code false} when it failed.
+     * value whose reading throws (a hostile {@code CharSequence}) is written as a marker and costs
+     * only itself, not its neighbours. Returns the failure, for the caller to report, or {@code null}.
      */
-    boolean memberValue(Object value) {
+    Throwable memberValue(Object value) {
         int start = out.length();
         try {
             objectValue(value);
-            return true;
+            return null;
         } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: user objects may throw anything
             out.truncate(start); // a scalar value: the comma state has not changed
             stringValue(SafeText.valueMarker(value, failure));
-            settings.failures.report("a value of " + value.getClass().getName(), event, failure);
-            return false;
+            return failure;
         }
     }
 

@@ -32,10 +32,24 @@ final class KeyRegistry {
     private int[] slots = new int[16];
     private int count;
 
-    /** Forgets the previous object's names; {@code reservedKeys} (escaped) are taken from the start. */
+    /** Table slots kept from one object to the next at most: an event with thousands of keys does not pin its table. */
+    static final int MAX_RETAINED_SLOTS = 1024;
+
+    /**
+     * Forgets the previous object's names; {@code reservedKeys} (escaped) are taken from the start.
+     * Tables grown past {@value #MAX_RETAINED_SLOTS} slots are replaced (retained: at most 4 KiB of
+     * table and 8 KiB of name arrays).
+     */
     void begin(ReservedKeys reservedKeys) {
         rollback(0);
         reserved = reservedKeys;
+        if (table.length > MAX_RETAINED_SLOTS) {
+            table = new int[32];
+            starts = new int[16];
+            lengths = new int[16];
+            hashes = new int[16];
+            slots = new int[16];
+        }
     }
 
     /** How many names are claimed: a mark for {@link #rollback}. */

@@ -53,7 +53,7 @@ final class LayoutCompiler {
         List<FieldWriter> list = new ArrayList<>();
         String timestampKey = claim("timestampKey", builder.timestampKey());
         if (timestampKey != null) {
-            list.add(new TimestampField(name(timestampKey, asciiOnly), new TimestampFormatter(timestampFormat, zone)));
+            list.add(new TimestampField(name(timestampKey, asciiOnly), timestampFormat, zone));
         }
         String levelKey = claim("levelKey", builder.levelKey());
         if (levelKey != null) {
@@ -61,17 +61,17 @@ final class LayoutCompiler {
         }
         String loggerKey = claim("loggerKey", builder.loggerKey());
         if (loggerKey != null) {
-            list.add(new LoggerField(name(loggerKey, asciiOnly)));
+            list.add(new NameFields.Logger(name(loggerKey, asciiOnly)));
         }
         String threadKey = claim("threadKey", builder.threadKey());
         if (threadKey != null) {
-            list.add(new ThreadField(name(threadKey, asciiOnly)));
+            list.add(new NameFields.Thread(name(threadKey, asciiOnly)));
         }
         String messageKey = claim("messageKey", builder.messageKey());
         if (messageKey != null) {
-            list.add(new MessageField(name(messageKey, asciiOnly)));
+            list.add(new MessageMembers.Text(name(messageKey, asciiOnly)));
         }
-        list.add(new MessageFields());
+        list.add(new MessageMembers.Fields());
         if (builder.includeContextData()) {
             String nested = claim("contextDataKey", builder.contextDataKey());
             list.add(new ContextDataFields(nested == null ? null : name(nested, asciiOnly),

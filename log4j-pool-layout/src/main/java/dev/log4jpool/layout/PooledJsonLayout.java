@@ -117,8 +117,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public void encode(LogEvent event, ByteBufferDestination destination) {
         TextBuffer buffer = pool.acquire();
         try {
-            JsonWriter writer = render(event, buffer);
-            writer.encoder.encode(buffer.array(), buffer.length(), destination);
+            write(event, buffer).encoder.encode(buffer.array(), buffer.length(), destination);
         } finally {
             pool.release(buffer);
         }
@@ -132,7 +131,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public TextBuffer render(LogEvent event, BufferPool pool) {
         TextBuffer buffer = pool.acquire();
         try {
-            render(event, buffer);
+            write(event, buffer);
             return buffer;
         } catch (RuntimeException | Error e) {
             pool.release(buffer);
@@ -145,7 +144,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
      * {@code destination} in this layout's charset, holding the destination's lock while it does.
      */
     public void writeTo(TextBuffer rendered, ByteBufferDestination destination) {
-        JsonWriter.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
+        EventScratch.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
     }
 
     /** The event's JSON text with its delimiter, as a new String. */
@@ -153,7 +152,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public String toSerializable(LogEvent event) {
         TextBuffer buffer = pool.acquire();
         try {
-            render(event, buffer);
+            write(event, buffer);
             return buffer.toString();
         } finally {
             pool.release(buffer);
@@ -168,29 +167,28 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         return toSerializable(event).getBytes(charset);
     }
 
-    private JsonWriter render(LogEvent event, TextBuffer buffer) {
-        JsonWriter writer = JsonWriter.of(buffer);
-        try {
-            writer.structured.read(event.getMessage(), writer.scratch);
-        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
-            writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
-        }
-        writer.begin(buffer, settings, event);
+    /** Writes the event's JSON text and delimiter into {@code buffer}; returns the buffer's scratch (its encoder). */
+    private EventScratch write(LogEvent event, TextBuffer buffer) {
+        EventScratch scratch = EventScratch.of(buffer);
+        JsonWriter writer = scratch.writer;
+        scratch.begin(event);
+        writer.begin(buffer, settings);
         for (FieldWriter fieldWriter : writers) {
             long checkpoint = writer.checkpoint();
             try {
-                fieldWriter.write(event, writer);
+                fieldWriter.write(event, writer, scratch);
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 // A bug or a hostile object must cost one member, not the event.
                 writer.rollback(checkpoint);
                 writer.dynamicName("log4jpool_error");
-                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + SafeText.toString(failure));
-                settings.failures.report(fieldWriter.getClass().getSimpleName(), event, failure);
+                writer.stringValue(FailureReporter.nameOf(fieldWriter) + " failed: " + SafeText.toString(failure));
+                settings.failures.report(fieldWriter, event, failure);
             }
         }
         writer.end();
+        scratch.end();
         buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
+        return scratch;
     }
 
     @Override

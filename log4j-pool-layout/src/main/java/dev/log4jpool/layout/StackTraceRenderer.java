@@ -24,17 +24,19 @@ import java.util.Objects;
  * {@code Throwable.getStackTrace()} and a non-empty {@code getSuppressed()}, once per throwable
  * (plus whatever a throwable's own {@code getMessage()} allocates).
  *
- * <p>One per {@link JsonWriter}, reset for every throwable; not thread-safe.
+ * <p>One per {@link EventScratch}, reset for every throwable; not thread-safe.
  */
 final class StackTraceRenderer {
     private JsonWriter out;
+    private ThrowableTrail trail;
     private boolean asArray;
     private int maxLines;
     private int lines;
     private int omitted;
 
-    void render(Throwable throwable, JsonWriter writer, boolean array, int lineLimit) {
+    void render(Throwable throwable, JsonWriter writer, ThrowableTrail throwableTrail, boolean array, int lineLimit) {
         this.out = writer;
+        this.trail = throwableTrail;
         this.asArray = array;
         this.maxLines = lineLimit;
         this.lines = 0;
@@ -44,7 +46,6 @@ final class StackTraceRenderer {
         } else {
             out.beginString();
         }
-        ThrowableTrail trail = out.throwableTrail;
         trail.clear();
         trail.add(throwable);
         if (startLine(0)) {
@@ -71,6 +72,7 @@ final class StackTraceRenderer {
         }
         trail.clear();
         this.out = null;
+        this.trail = null;
     }
 
     private void enclosedAll(Throwable throwable, StackTraceElement[] trace, int tabs) {
@@ -101,7 +103,7 @@ final class StackTraceRenderer {
     }
 
     private void enclosed(Throwable throwable, StackTraceElement[] enclosingTrace, String caption, int tabs) {
-        int status = out.throwableTrail.add(throwable);
+        int status = trail.add(throwable);
         if (status == ThrowableTrail.SEEN) {
             if (startLine(tabs)) {
                 out.part(caption);
@@ -113,7 +115,7 @@ final class StackTraceRenderer {
             return;
         }
         if (status == ThrowableTrail.FULL) {
-            int leftOut = out.throwableTrail.countLeftOut(throwable);
+            int leftOut = trail.countLeftOut(throwable);
             if (startLine(tabs)) {
                 out.part(caption);
                 out.part("[TRACE CUT: ");

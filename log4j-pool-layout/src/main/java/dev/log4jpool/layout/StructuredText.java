@@ -24,11 +24,13 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * Text that does not have this shape (only possible for a message forged with the format) is not
  * taken apart: the layout writes it whole, as the message.
  *
- * <p>One per {@link JsonWriter}; allocation-free once its arrays have grown to fit.
+ * <p>One per {@link EventScratch}; allocation-free once its arrays have grown to fit.
  */
 final class StructuredText {
     /** The text array is replaced after an event that grew it past this many chars. */
     private static final int MAX_RETAINED_CHARS = 16 * 1024;
+    /** The member arrays are replaced after an event with more members than this. */
+    private static final int MAX_RETAINED_MEMBERS = 256;
 
     private char[] chars = new char[256];
     private boolean active;
@@ -114,6 +116,11 @@ final class StructuredText {
         count = 0;
         if (chars.length > MAX_RETAINED_CHARS) {
             chars = new char[256];
+        }
+        if (keys.length > MAX_RETAINED_MEMBERS) {
+            keys = new KeySlice[8];
+            valueStart = new int[8];
+            valueLength = new int[8];
         }
     }
 
