@@ -2,6 +2,7 @@ package dev.log4jpool.appender;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.internal.AsyncLoggerDisruptorCheck;
 import dev.log4jpool.layout.PooledJsonLayout;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
@@ -540,6 +541,7 @@ public final class PooledFileAppender extends AbstractAppender {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException(PLUGIN_NAME + ": the name attribute is required");
             }
+            AsyncLoggerDisruptorCheck.check(getConfiguration());
             RolloverSettings rollover = resolveRollover(name);
             ForceMode forceMode = ForceMode.parse(name, force);
             if (forceMode == ForceMode.PERIODIC && forceIntervalMillis < 1) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The combination the project supports and pins: Log4j 2.25.3 all-async loggers, the Disruptor
+ * The combination the project supports and pins: Log4j 2.25–2.26 all-async loggers, the Disruptor
  * version of the parent pom ({@code disruptor.version}), and {@code log4j2.enableThreadlocals=true}.
  *
  * <p>Measured while choosing it (see the parent pom): with Disruptor 4.0.0 and thread locals on, two

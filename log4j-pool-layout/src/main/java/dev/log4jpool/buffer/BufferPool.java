@@ -10,24 +10,39 @@ import org.apache.logging.log4j.util.Constants;
  * Hands out {@link TextBuffer}s from three tiers and takes them back, so that formatting a log
  * event allocates nothing in steady state.
  *
+ * <p><b>Memory bound.</b> A free buffer is at most {@code maxRetainedSize} chars (a larger one is
+ * shrunk back to {@code bufferSize} on release), and the pool keeps free buffers only in the ring
+ * and in thread slots. So it retains at most
+ * <pre>
+ *   (ring capacity + T) × (maxRetainedSize × 2 B + A)
+ * </pre>
+ * where T counts the platform threads that used the pool and are alive, <em>plus</em> those that
+ * died since the registry last looked (a dead thread's slot, with its buffer, is let go the next
+ * time a thread registers with this pool or someone reads {@link #stats()}; until then the registry
+ * keeps it reachable), and A is what a user of the buffer attaches to it ({@link TextBuffer#setAttachment}):
+ * PooledJsonLayout's per-buffer scratch, at most about 110 KiB (see its {@code JsonWriter}). With
+ * the defaults (ring 32, {@code maxRetainedSize} 8 × 8,192 chars = 128 KiB), that is 32 × 128 KiB =
+ * <b>4 MiB for the ring plus 128 KiB per thread</b>, and the layout's scratch on top: about
+ * 7.5 MiB for the ring and 240 KiB per thread in all. Buffers leased at the moment (at most one
+ * per thread per nesting level) come on top, and may be larger while leased: one event of 10 MB
+ * makes a 20 MB buffer that is shrunk when it comes back. So one huge message cannot pin megabytes
+ * for the life of a thread.
+ *
  * <ol>
  *   <li><b>Thread slot</b>: one buffer cached per platform thread in a {@link ThreadLocal}. No
  *       atomic operation on this path; its hits are counted in a per-thread field.</li>
  *   <li><b>Shared ring</b>: a bounded lock-free ring ({@link BoundedRing}) of {@code maxBuffers}
- *       free buffers (rounded up to a power of two, at least 2). It serves nested use, virtual threads, pools
- *       without thread slots, and buffers that cross threads (acquired on one, released on
- *       another, as the async appender does).</li>
+ *       free buffers (rounded up to a power of two, at least 2). It serves nested use (a second
+ *       acquire on one thread), virtual threads, pools without thread slots, and a buffer released
+ *       on a thread other than the one that acquired it (which log4j-pool's own appenders no
+ *       longer do: the async appender hands encoded bytes over in buffers of its own pool,
+ *       {@code EncodedEventPool}).</li>
  *   <li><b>Allocation</b>: when the ring is empty, a new buffer of {@code bufferSize} chars.</li>
  * </ol>
  *
  * <p>{@link #release} clears the buffer, shrinks it back to {@code bufferSize} if it grew past
  * {@code maxRetainedSize}, then puts it in the calling thread's slot if that is empty, else offers it
  * to the ring, else drops it for the garbage collector. Nothing ever waits.
- *
- * <p><b>Memory bound.</b> A free buffer is at most {@code maxRetainedSize} chars, so the pool
- * retains at most {@code (ring capacity + live platform threads that used it) × maxRetainedSize ×
- * 2} bytes, plus whatever buffers are leased at the moment. One huge message therefore cannot pin
- * megabytes for the life of a thread.
  *
  * <p><b>Virtual threads</b> (JDK 21+) skip the thread slot: a slot per virtual thread would pin one
  * buffer per task, and a pooled carrier-thread slot would be shared by unrelated tasks (JEP 444).

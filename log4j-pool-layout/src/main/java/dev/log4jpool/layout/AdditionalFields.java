@@ -14,7 +14,7 @@ final class AdditionalFields implements FieldWriter {
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         out.comma();
         out.raw(members);
     }

@@ -4,7 +4,7 @@ package dev.log4jpool.layout;
  * The last string a field wrote and its JSON text, so that a value that repeats from event to event
  * (a logger's or a thread's name: the same String instance every time) is copied instead of escaped
  * again. Recognised by identity, and only for the layout settings it was escaped with. Grows to the
- * longest value seen; one per field per {@link JsonWriter}.
+ * longest value seen up to {@value #MAX_CHARS} chars; one per field per {@link EventScratch}.
  */
 final class EscapedStringCache {
     private String value;
@@ -24,8 +24,15 @@ final class EscapedStringCache {
         return length;
     }
 
+    /** Longest JSON text kept, in chars: a name longer than this is escaped every time instead. */
+    static final int MAX_CHARS = 1024;
+
     void remember(String newValue, LayoutSettings current, char[] source, int start, int end) {
         int count = end - start;
+        if (count > MAX_CHARS) {
+            value = null; // not cached: keeps the retained array at 2 KiB at most
+            return;
+        }
         if (count > json.length) {
             json = new char[Math.max(count, json.length * 2)];
         }

@@ -8,6 +8,9 @@ import org.apache.logging.log4j.core.LogEvent;
  * them looks at the configuration again. Implementations are immutable and thread-safe.
  */
 interface FieldWriter {
-    /** Writes this part's members, each preceded by {@link JsonWriter#name} or {@link JsonWriter#dynamicName}. */
-    void write(LogEvent event, JsonWriter out);
+    /**
+     * Writes this part's members into {@code out}, each preceded by {@link JsonWriter#name} or
+     * {@link JsonWriter#dynamicName}; {@code scratch} holds the event's caches and parse state.
+     */
+    void write(LogEvent event, JsonWriter out, EventScratch scratch);
 }

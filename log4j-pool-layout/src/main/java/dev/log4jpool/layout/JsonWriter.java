@@ -1,20 +1,20 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.internal.JsonCodec;
 
 /**
  * Writes one JSON object into a {@link TextBuffer}: member names, strings (escaped by
- * {@link JsonEscaper}), numbers, booleans, nested objects and arrays, with commas where they belong.
+ * {@link JsonCodec}), numbers, booleans, nested objects and arrays, with commas where they belong.
  * A string longer than {@code maxStringLength} chars is cut there (never inside a surrogate pair)
  * and ends with the truncation marker; keys get the same treatment.
  *
- * <p>One instance lives with each pooled buffer (as its attachment) and holds the scratch space an
- * event needs, so that writing allocates nothing once the scratch has grown to fit. Not
+ * <p>Only the output state lives here: the buffer, the comma state, the key registries, the state
+ * of a string written in parts, the codec. What an event needs besides (caches, parse state, the
+ * encoder, the stack-trace renderer) is its {@link EventScratch}, which holds this writer. Not
  * thread-safe: it is used by whoever holds its buffer.
  */
 final class JsonWriter {
-    /** Scratch builders that grew past this many chars are replaced after the event. */
-    private static final int MAX_RETAINED_SCRATCH = 16 * 1024;
     private static final char[] NULL = "null".toCharArray();
     private static final char[] TRUE = "true".toCharArray();
     private static final char[] FALSE = "false".toCharArray();
@@ -23,55 +23,29 @@ final class JsonWriter {
     private LayoutSettings settings;
     private boolean needsComma;
 
-    private final JsonEscaper escaper = new JsonEscaper();
-    /** Formats messages and numbers; trimmed after an event that made it huge. */
-    StringBuilder scratch = new StringBuilder(256);
-    /** The dynamic keys of the current object (structured fields, map entries, flattened context). */
-    final KeyRegistry keys = new KeyRegistry();
-    /** The current event's StructuredMessage text, taken apart (inactive for other messages). */
-    final StructuredText structured = new StructuredText();
-    /** The formatted second of the last timestamp, per format (see {@link TimestampFormatter}). */
-    final TimestampCache timestampCache = new TimestampCache();
-    /** Throwables already written for this event: a cause chain may loop. */
-    final ThrowableTrail throwableTrail = new ThrowableTrail();
-    final Utf8Encoder encoder = new Utf8Encoder();
-    final StackTraceRenderer stackTraceRenderer = new StackTraceRenderer();
-    final EscapedStringCache loggerNames = new EscapedStringCache();
-    final EscapedStringCache threadNames = new EscapedStringCache();
-    /** The context writer iterating now (state for its allocation-free callback). */
-    ContextDataFields contextFilter;
-    /** Whether the nested context object has been opened for this event. */
-    boolean contextOpened;
-
-    /** The writer kept with {@code buffer}, made on first use. */
-    static JsonWriter of(TextBuffer buffer) {
-        Object attachment = buffer.getAttachment();
-        if (attachment instanceof JsonWriter) {
-            return (JsonWriter) attachment;
-        }
-        JsonWriter created = new JsonWriter();
-        buffer.setAttachment(created);
-        return created;
-    }
-
+    private final JsonCodec codec = new JsonCodec();
+    /** Formats a double (at most 25 chars). */
+    private final StringBuilder numberText = new StringBuilder(32);
+    /** The dynamic keys of the root object (structured fields, map entries, flattened context). */
+    private final KeyRegistry rootKeys = new KeyRegistry();
+    /** The keys of the nested context object. */
+    private final KeyRegistry nestedKeys = new KeyRegistry();
+    /** Where {@link #dynamicName} claims names now: the root object's registry or the nested one's. */
+    private KeyRegistry keys = rootKeys;
     /** Starts an object in {@code buffer}. */
     void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
         this.out = buffer;
         this.settings = layoutSettings;
-        escaper.setAsciiOnly(layoutSettings.asciiOnly);
+        codec.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
-        keys.begin(layoutSettings.reservedKeys);
+        keys = rootKeys;
+        rootKeys.begin(layoutSettings.reservedKeys);
         buffer.append('{');
     }
 
-    /** Ends the object; drops references to the event and trims scratch space that grew too much. */
+    /** Ends the object. */
     void end() {
         out.append('}');
-        structured.end();
-        throwableTrail.clear();
-        if (scratch.capacity() > MAX_RETAINED_SCRATCH) {
-            scratch = new StringBuilder(256);
-        }
     }
 
     TextBuffer buffer() {
@@ -91,19 +65,34 @@ final class JsonWriter {
     }
 
     /**
-     * Writes a member name only known at run time. A name already taken in this object (by a base
-     * field, an additional field or an earlier dynamic key) gets {@code _} prefixed until it is free.
+     * Writes a member name only known at run time. The name is written as it will stay (escaped,
+     * lone surrogates replaced, cut at {@code maxStringLength} with the marker) and then claimed: a
+     * name already taken in this object (by a base field, an additional field or an earlier dynamic
+     * key) gets {@code _} prefixed until it is free (see {@link KeyRegistry}).
      */
     void dynamicName(CharSequence key) {
         CharSequence name = key == null ? "null" : key;
-        int prefix = keys.claim(name);
         comma();
         out.append('"');
-        for (int i = 0; i < prefix; i++) {
-            out.append('_');
-        }
+        int start = out.length();
         escapeTruncated(name, name.length());
+        keys.claim(out, start);
         out.append('"').append(':');
+    }
+
+    /**
+     * Opens a nested object whose run-time keys are unique among themselves (the nested context
+     * object): until {@link #closeNestedObject}, {@link #dynamicName} claims names there.
+     */
+    void openNestedObject() {
+        open('{');
+        nestedKeys.begin(ReservedKeys.NONE);
+        keys = nestedKeys;
+    }
+
+    void closeNestedObject() {
+        keys = rootKeys;
+        close('}');
     }
 
     /** A comma unless this is the first member or element. */
@@ -135,7 +124,7 @@ final class JsonWriter {
         out.append(chars, offset, length);
     }
 
-    /** Writes a member name without claiming it: for nested objects, whose keys cannot collide. */
+    /** Writes a member name without claiming it: for the fixed names of nested objects ({@code error}, {@code source}). */
     void plainName(String key) {
         comma();
         out.append('"');
@@ -144,15 +133,20 @@ final class JsonWriter {
         out.append('"').append(':');
     }
 
-    /** Where the buffer and the comma state are now, to undo a member whose writer failed. */
-    int checkpoint() {
-        return needsComma ? -1 - out.length() : out.length();
+    /**
+     * Where the buffer, the comma state and the root object's names are now, to undo a member whose
+     * writer failed: the names it claimed are free again.
+     */
+    long checkpoint() {
+        return ((long) rootKeys.size() << 32) | ((long) out.length() << 1) | (needsComma ? 1 : 0);
     }
 
-    /** Undoes everything written since {@code checkpoint}. */
-    void rollback(int checkpoint) {
-        needsComma = checkpoint < 0;
-        out.truncate(checkpoint < 0 ? -1 - checkpoint : checkpoint);
+    /** Undoes everything written since {@code checkpoint}, back in the root object. */
+    void rollback(long checkpoint) {
+        needsComma = (checkpoint & 1) != 0;
+        out.truncate((int) ((checkpoint & 0xFFFF_FFFFL) >>> 1));
+        keys = rootKeys;
+        rootKeys.rollback((int) (checkpoint >>> 32));
     }
 
     // ---- a string written in parts (stack traces) ----
@@ -173,18 +167,14 @@ final class JsonWriter {
             return;
         }
         int length = value.length();
-        if (length <= partBudget) {
-            escaper.escape(value, 0, length, out);
+        int limit = JsonCodec.cut(value, 0, length, partBudget);
+        codec.escape(value, 0, limit, out);
+        if (limit < length) {
+            partCut = true;
+            partBudget = 0;
+        } else {
             partBudget -= length;
-            return;
         }
-        int limit = partBudget;
-        if (limit > 0 && Character.isHighSurrogate(value.charAt(limit - 1))) {
-            limit--;
-        }
-        escaper.escape(value, 0, limit, out);
-        partCut = true;
-        partBudget = 0;
     }
 
     void part(char c) {
@@ -196,7 +186,7 @@ final class JsonWriter {
             return;
         }
         partBudget--;
-        escaper.escape(c, out);
+        codec.escape(c, out);
     }
 
     void partLong(long value) {
@@ -246,7 +236,7 @@ final class JsonWriter {
             out.append('"');
             return;
         }
-        StringBuilder text = scratch;
+        StringBuilder text = numberText;
         text.setLength(0);
         text.append(value);
         out.append(text, 0, text.length());
@@ -290,18 +280,10 @@ final class JsonWriter {
     /** A JSON string from {@code chars[offset, offset + length)}. */
     void stringValue(char[] chars, int offset, int length) {
         out.append('"');
-        int limit = truncationLimit(length);
-        if (limit > 0 && limit < length && Character.isHighSurrogate(chars[offset + limit - 1])) {
-            limit--;
-        }
-        int from = offset;
-        int end = offset + limit;
-        while (from < end) {
-            int count = JsonEscaper.runLength(chars, from, end);
-            escaper.escape(chars, from, from + count, out);
-            from += count;
-        }
-        if (limit < length) {
+        int end = offset + length;
+        int limit = JsonCodec.cut(chars, offset, end, settings.maxStringLength);
+        codec.escapeAll(chars, offset, limit, out);
+        if (limit < end) {
             raw(settings.truncationMarker);
         }
         out.append('"');
@@ -326,19 +308,29 @@ final class JsonWriter {
         }
     }
 
-    // ---- truncation ----
-
-    private int truncationLimit(int length) {
-        return Math.min(length, settings.maxStringLength);
+    /**
+     * A value from the event's maps (context, {@code MapMessage}): as {@link #objectValue}, but a
+     * value whose reading throws (a hostile {@code CharSequence}) is written as a marker and costs
+     * only itself, not its neighbours. Returns the failure, for the caller to report, or {@code null}.
+     */
+    Throwable memberValue(Object value) {
+        int start = out.length();
+        try {
+            objectValue(value);
+            return null;
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: user objects may throw anything
+            out.truncate(start); // a scalar value: the comma state has not changed
+            stringValue(SafeText.valueMarker(value, failure));
+            return failure;
+        }
     }
 
-    /** Escapes {@code text[0, min(length, maxStringLength))} and the marker when it was cut. */
+    // ---- truncation ----
+
+    /** Escapes {@code text[0, length)} cut at {@code maxStringLength}, and the marker when it was cut. */
     private void escapeTruncated(CharSequence text, int length) {
-        int limit = truncationLimit(length);
-        if (limit > 0 && limit < length && Character.isHighSurrogate(text.charAt(limit - 1))) {
-            limit--; // never split a pair: the high half alone would become U+FFFD
-        }
-        escaper.escape(text, 0, limit, out);
+        int limit = JsonCodec.cut(text, 0, length, settings.maxStringLength);
+        codec.escape(text, 0, limit, out);
         if (limit < length) {
             raw(settings.truncationMarker);
         }

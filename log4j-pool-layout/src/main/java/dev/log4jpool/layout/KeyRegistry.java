@@ -1,119 +1,164 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.buffer.TextBuffer;
+import java.util.Arrays;
+
 /**
- * The member names of the JSON object being written, so that none is written twice.
+ * The member names of one JSON object, as written, so that none is written twice.
  *
- * <p>A name is {@code prefix} underscores followed by a key: {@link #claim} returns the smallest
- * {@code prefix} for which the name is neither reserved (a configured base or additional field) nor
- * already claimed in this object. Names are compared and hashed as that virtual concatenation, so
- * claiming allocates nothing (a {@code String}'s hash is cached; the table grows to the most keys an
- * event had, then stays). Keys are {@code String}s or any other text that stays unchanged until the
- * next {@link #begin} (the keys of a structured message's text, see {@link StructuredText}).
+ * <p>A run-time key is first written to the output the way it will stay (escaped, lone surrogates
+ * replaced, cut at {@code maxStringLength} with the truncation marker), and only then claimed:
+ * {@link #claim} compares that text, so two keys that differ before sanitising or cutting but are
+ * written the same ({@code "k\uD800"} and {@code "k\uDC00"}, two long keys with the same first
+ * 16,384 chars) are told apart by the rule, not by their source. Escaping is one fixed text per
+ * char, so two names are the same JSON string exactly when their escaped texts are equal.
+ * A name already taken (by a configured name, see {@link ReservedKeys}, or an earlier key of this
+ * object) gets {@code _} prefixed until it is free.
+ *
+ * <p>Names are held as offsets into the output buffer, so claiming copies nothing and allocates
+ * nothing once the table has grown to the most keys an object had. {@link #rollback} forgets the
+ * names claimed after a mark, for a member that is undone; names are removed last-in first-out,
+ * which keeps linear probing correct (a later name never probed past an earlier one's slot while
+ * it was empty).
  */
 final class KeyRegistry {
     private ReservedKeys reserved = ReservedKeys.NONE;
-    private CharSequence[] keys = new CharSequence[32];
-    private int[] prefixes = new int[32];
-    private int[] hashes = new int[32];
-    /** Slots in use, so that {@link #begin} clears only those. */
-    private int[] used = new int[16];
-    private int usedCount;
+    /** Open addressing: 0 is empty, else the index of a name + 1. */
+    private int[] table = new int[32];
+    /** Per name, in claim order: where it starts in the buffer, its length, its hash, its table slot. */
+    private int[] starts = new int[16];
+    private int[] lengths = new int[16];
+    private int[] hashes = new int[16];
+    private int[] slots = new int[16];
+    private int count;
 
-    /** Forgets the previous object's names; {@code reservedKeys} are taken from the start. */
+    /** Table slots kept from one object to the next at most: an event with thousands of keys does not pin its table. */
+    static final int MAX_RETAINED_SLOTS = 1024;
+
+    /**
+     * Forgets the previous object's names; {@code reservedKeys} (escaped) are taken from the start.
+     * Tables grown past {@value #MAX_RETAINED_SLOTS} slots are replaced (retained: at most 4 KiB of
+     * table and 8 KiB of name arrays).
+     */
     void begin(ReservedKeys reservedKeys) {
-        for (int i = 0; i < usedCount; i++) {
-            keys[used[i]] = null;
-        }
-        usedCount = 0;
+        rollback(0);
         reserved = reservedKeys;
+        if (table.length > MAX_RETAINED_SLOTS) {
+            table = new int[32];
+            starts = new int[16];
+            lengths = new int[16];
+            hashes = new int[16];
+            slots = new int[16];
+        }
     }
 
-    /** Claims the first free name among {@code key}, {@code _key}, {@code __key}, …; returns its prefix. */
-    int claim(CharSequence key) {
-        for (int prefix = 0; ; prefix++) {
-            int hash = hash(prefix, key);
-            if (!reserved.contains(prefix, key, hash) && add(prefix, key, hash)) {
+    /** How many names are claimed: a mark for {@link #rollback}. */
+    int size() {
+        return count;
+    }
+
+    /** Forgets the names claimed after {@code mark}, newest first. */
+    void rollback(int mark) {
+        for (int i = count - 1; i >= mark; i--) {
+            table[slots[i]] = 0;
+        }
+        count = Math.min(count, mark);
+    }
+
+    /**
+     * Claims the name written in {@code out} from {@code start} to its end (escaped, without quotes):
+     * when it is taken, prefixes {@code _} in place, as often as needed. Returns how many.
+     */
+    int claim(TextBuffer out, int start) {
+        char[] chars = out.array();
+        int length = out.length() - start;
+        int keyHash = 0;
+        int power = 1; // 31^length, to hash a prefix before the key without reading the key again
+        for (int i = start, end = start + length; i < end; i++) {
+            keyHash = 31 * keyHash + chars[i];
+            power *= 31;
+        }
+        int prefix = 0;
+        int prefixHash = 0;
+        while (true) {
+            int hash = prefixHash * power + keyHash;
+            if (!reserved.contains(prefix, chars, start, length, hash) && find(prefix, chars, start, length, hash) < 0) {
+                if (prefix > 0) {
+                    out.ensureCapacityFor(prefix);
+                    chars = out.array();
+                    System.arraycopy(chars, start, chars, start + prefix, length);
+                    Arrays.fill(chars, start, start + prefix, '_');
+                    out.setLength(start + prefix + length);
+                }
+                add(start, prefix + length, hash);
                 return prefix;
             }
+            prefix++;
+            prefixHash = 31 * prefixHash + '_';
         }
     }
 
-    /** Adds the name unless present; {@code false} when it was. */
-    private boolean add(int prefix, CharSequence key, int hash) {
-        if ((usedCount + 1) * 2 > keys.length) {
-            rehash();
-        }
-        int mask = keys.length - 1;
+    /** The slot of {@code "_" * prefix + chars[start, start + length)}, or -1. */
+    private int find(int prefix, char[] chars, int start, int length, int hash) {
+        int mask = table.length - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
-            CharSequence present = keys[slot];
-            if (present == null) {
-                keys[slot] = key;
-                prefixes[slot] = prefix;
-                hashes[slot] = hash;
-                if (usedCount == used.length) {
-                    used = java.util.Arrays.copyOf(used, used.length * 2);
-                }
-                used[usedCount++] = slot;
-                return true;
+            int entry = table[slot] - 1;
+            if (entry < 0) {
+                return -1;
             }
-            if (hashes[slot] == hash && sameName(prefixes[slot], present, prefix, key)) {
-                return false;
+            if (hashes[entry] == hash && lengths[entry] == prefix + length
+                    && sameName(chars, starts[entry], prefix, chars, start, length)) {
+                return slot;
             }
         }
     }
 
-    private void rehash() {
-        CharSequence[] oldKeys = keys;
-        int[] oldPrefixes = prefixes;
-        int[] oldHashes = hashes;
-        int[] oldUsed = used;
-        int oldCount = usedCount;
-        keys = new CharSequence[oldKeys.length * 2];
-        prefixes = new int[keys.length];
-        hashes = new int[keys.length];
-        used = new int[Math.max(16, oldUsed.length)];
-        usedCount = 0;
-        for (int i = 0; i < oldCount; i++) {
-            int slot = oldUsed[i];
-            add(oldPrefixes[slot], oldKeys[slot], oldHashes[slot]);
+    private void add(int start, int length, int hash) {
+        if ((count + 1) * 2 > table.length) {
+            table = new int[table.length * 2];
+            for (int i = 0; i < count; i++) {
+                slots[i] = freeSlot(hashes[i]);
+                table[slots[i]] = i + 1;
+            }
         }
+        if (count == starts.length) {
+            int capacity = count * 2;
+            starts = Arrays.copyOf(starts, capacity);
+            lengths = Arrays.copyOf(lengths, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            slots = Arrays.copyOf(slots, capacity);
+        }
+        int slot = freeSlot(hash);
+        starts[count] = start;
+        lengths[count] = length;
+        hashes[count] = hash;
+        slots[count] = slot;
+        table[slot] = ++count;
     }
 
-    /** The hash {@code String.hashCode()} would give the name. */
-    static int hash(int prefix, CharSequence key) {
-        if (prefix == 0 && key instanceof String) {
-            return key.hashCode();
+    private int freeSlot(int hash) {
+        int mask = table.length - 1;
+        int slot = mix(hash) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
         }
-        int hash = 0;
-        for (int i = 0; i < prefix; i++) {
-            hash = 31 * hash + '_';
-        }
-        for (int i = 0; i < key.length(); i++) {
-            hash = 31 * hash + key.charAt(i);
-        }
-        return hash;
+        return slot;
     }
 
     static int mix(int hash) {
         return hash ^ (hash >>> 16);
     }
 
-    /** Whether {@code "_" * prefixA + keyA} equals {@code "_" * prefixB + keyB}. */
-    static boolean sameName(int prefixA, CharSequence keyA, int prefixB, CharSequence keyB) {
-        if (prefixA == prefixB && keyA instanceof String && keyB instanceof String) {
-            return keyA.equals(keyB);
-        }
-        int length = prefixA + keyA.length();
-        if (length != prefixB + keyB.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char a = i < prefixA ? '_' : keyA.charAt(i - prefixA);
-            char b = i < prefixB ? '_' : keyB.charAt(i - prefixB);
-            if (a != b) {
+    /**
+     * Whether {@code name[nameStart, …)} (of length {@code prefix + length}) is {@code "_" * prefix}
+     * followed by {@code key[keyStart, keyStart + length)}.
+     */
+    static boolean sameName(char[] name, int nameStart, int prefix, char[] key, int keyStart, int length) {
+        for (int i = 0; i < prefix; i++) {
+            if (name[nameStart + i] != '_') {
                 return false;
             }
         }
-        return true;
+        return Arrays.equals(name, nameStart + prefix, nameStart + prefix + length, key, keyStart, keyStart + length);
     }
 }

@@ -1,5 +1,7 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.internal.JsonCodec;
+
 import dev.log4jpool.buffer.BufferPool;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +47,13 @@ final class LayoutCompiler {
         StackTraceFormat stackTraceFormat = StackTraceFormat.parse(builder.stackTraceFormat());
         // Asking Log4j for the location costs a stack walk per event: only when it is written.
         this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
-        this.eventDelimiter = unescapeDelimiter(builder.eventDelimiter()).toCharArray();
+        this.eventDelimiter = JsonCodec.unescapeConfigured(builder.eventDelimiter()).toCharArray();
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
 
         List<FieldWriter> list = new ArrayList<>();
         String timestampKey = claim("timestampKey", builder.timestampKey());
         if (timestampKey != null) {
-            list.add(new TimestampField(name(timestampKey, asciiOnly), new TimestampFormatter(timestampFormat, zone)));
+            list.add(new TimestampField(name(timestampKey, asciiOnly), timestampFormat, zone));
         }
         String levelKey = claim("levelKey", builder.levelKey());
         if (levelKey != null) {
@@ -59,17 +61,17 @@ final class LayoutCompiler {
         }
         String loggerKey = claim("loggerKey", builder.loggerKey());
         if (loggerKey != null) {
-            list.add(new LoggerField(name(loggerKey, asciiOnly)));
+            list.add(new NameFields.Logger(name(loggerKey, asciiOnly)));
         }
         String threadKey = claim("threadKey", builder.threadKey());
         if (threadKey != null) {
-            list.add(new ThreadField(name(threadKey, asciiOnly)));
+            list.add(new NameFields.Thread(name(threadKey, asciiOnly)));
         }
         String messageKey = claim("messageKey", builder.messageKey());
         if (messageKey != null) {
-            list.add(new MessageField(name(messageKey, asciiOnly)));
+            list.add(new MessageMembers.Text(name(messageKey, asciiOnly)));
         }
-        list.add(new MessageFields());
+        list.add(new MessageMembers.Fields());
         if (builder.includeContextData()) {
             String nested = claim("contextDataKey", builder.contextDataKey());
             list.add(new ContextDataFields(nested == null ? null : name(nested, asciiOnly),
@@ -91,7 +93,7 @@ final class LayoutCompiler {
             list.add(new AdditionalFields(additionalMembers(additional, asciiOnly)));
         }
         this.writers = list.toArray(new FieldWriter[0]);
-        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, new ReservedKeys(names.keySet()));
+        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, names.keySet());
         this.description = "PooledJsonLayout[members=" + names.keySet() + ", timestampFormat=" + timestampFormat
                 + ", timeZone=" + zone + ", charset=" + charset.name() + ", pool=" + pool.getName() + "]";
     }
@@ -133,7 +135,7 @@ final class LayoutCompiler {
 
     /** {@code "key":}, escaped; a quoted value's quotes are part of what is escaped, so escape the key alone. */
     private static char[] name(String key, boolean asciiOnly) {
-        char[] escaped = JsonEscaper.escapeConstant(key, asciiOnly);
+        char[] escaped = JsonCodec.escapeConstant(key, asciiOnly);
         char[] name = new char[escaped.length + 3];
         name[0] = '"';
         System.arraycopy(escaped, 0, name, 1, escaped.length);
@@ -144,7 +146,7 @@ final class LayoutCompiler {
 
     /** {@code "text"}, escaped. */
     static char[] quoted(String text, boolean asciiOnly) {
-        char[] escaped = JsonEscaper.escapeConstant(text, asciiOnly);
+        char[] escaped = JsonCodec.escapeConstant(text, asciiOnly);
         char[] quoted = new char[escaped.length + 2];
         quoted[0] = '"';
         System.arraycopy(escaped, 0, quoted, 1, escaped.length);
@@ -209,42 +211,6 @@ final class LayoutCompiler {
             }
         }
         return keys;
-    }
-
-    /** {@code \n}, {@code \r}, {@code \t}, {@code \0}, {@code \\} as in Java; anything else as written. */
-    static String unescapeDelimiter(String delimiter) {
-        if (delimiter == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(delimiter.length());
-        for (int i = 0; i < delimiter.length(); i++) {
-            char c = delimiter.charAt(i);
-            if (c == '\\' && i + 1 < delimiter.length()) {
-                char next = delimiter.charAt(++i);
-                switch (next) {
-                    case 'n':
-                        text.append('\n');
-                        break;
-                    case 'r':
-                        text.append('\r');
-                        break;
-                    case 't':
-                        text.append('\t');
-                        break;
-                    case '0':
-                        text.append('\0');
-                        break;
-                    case '\\':
-                        text.append('\\');
-                        break;
-                    default:
-                        text.append(c).append(next);
-                }
-            } else {
-                text.append(c);
-            }
-        }
-        return text.toString();
     }
 
     static IllegalArgumentException bad(String attribute, String value, String problem) {

@@ -19,7 +19,7 @@ final class LevelField implements FieldWriter {
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         out.name(name);
         Level level = event.getLevel();
         for (int i = 0; i < levels.length; i++) {

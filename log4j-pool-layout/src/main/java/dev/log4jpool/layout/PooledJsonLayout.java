@@ -2,6 +2,7 @@ package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
+import dev.log4jpool.internal.AsyncLoggerDisruptorCheck;
 import java.nio.charset.Charset;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -55,9 +56,15 @@ import org.apache.logging.log4j.message.Message;
  * {@code _level}; a message field and a context entry both named {@code user} give {@code user}
  * (the message field, written first) and {@code _user}. Nothing is dropped, no key repeats.
  * Configured names are reserved even in events that lack that member (a context entry
- * {@code error} is always {@code _error}), so a key's name never depends on the event. Inside a
- * nested context object ({@code contextDataKey}) keys cannot collide and are written as they are.
- * A {@code StructuredMessage} given one key twice keeps the last value.
+ * {@code error} is always {@code _error}), so a key's name never depends on the event. The rule is
+ * for the key as written: it is sanitised (lone surrogates to U+FFFD) and cut at
+ * {@code maxStringLength} first, then claimed (see {@link KeyRegistry}). Inside a nested context
+ * object ({@code contextDataKey}) keys are unique among themselves by the same rule. A
+ * {@code StructuredMessage} given one key (as written) twice keeps the last value.
+ *
+ * <p><b>Failures.</b> A member that fails (a hostile value, a broken message, a throwable whose
+ * methods throw) is written with a marker in its place, and only that member; see
+ * {@link ErrorField} and {@link FailureReporter} (rate-limited status reports).
  *
  * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
  *
@@ -110,8 +117,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public void encode(LogEvent event, ByteBufferDestination destination) {
         TextBuffer buffer = pool.acquire();
         try {
-            JsonWriter writer = render(event, buffer);
-            writer.encoder.encode(buffer.array(), buffer.length(), destination);
+            write(event, buffer).encoder.encode(buffer.array(), buffer.length(), destination);
         } finally {
             pool.release(buffer);
         }
@@ -125,7 +131,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public TextBuffer render(LogEvent event, BufferPool pool) {
         TextBuffer buffer = pool.acquire();
         try {
-            render(event, buffer);
+            write(event, buffer);
             return buffer;
         } catch (RuntimeException | Error e) {
             pool.release(buffer);
@@ -138,7 +144,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
      * {@code destination} in this layout's charset, holding the destination's lock while it does.
      */
     public void writeTo(TextBuffer rendered, ByteBufferDestination destination) {
-        JsonWriter.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
+        EventScratch.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
     }
 
     /** The event's JSON text with its delimiter, as a new String. */
@@ -146,7 +152,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     public String toSerializable(LogEvent event) {
         TextBuffer buffer = pool.acquire();
         try {
-            render(event, buffer);
+            write(event, buffer);
             return buffer.toString();
         } finally {
             pool.release(buffer);
@@ -161,30 +167,28 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         return toSerializable(event).getBytes(charset);
     }
 
-    private JsonWriter render(LogEvent event, TextBuffer buffer) {
-        JsonWriter writer = JsonWriter.of(buffer);
-        try {
-            writer.structured.read(event.getMessage(), writer.scratch);
-        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: a hostile message
-            writer.structured.end(); // not taken apart: MessageField writes (or marks) it as text
-        }
+    /** Writes the event's JSON text and delimiter into {@code buffer}; returns the buffer's scratch (its encoder). */
+    private EventScratch write(LogEvent event, TextBuffer buffer) {
+        EventScratch scratch = EventScratch.of(buffer);
+        JsonWriter writer = scratch.writer;
+        scratch.begin(event);
         writer.begin(buffer, settings);
         for (FieldWriter fieldWriter : writers) {
-            int checkpoint = writer.checkpoint();
+            long checkpoint = writer.checkpoint();
             try {
-                fieldWriter.write(event, writer);
+                fieldWriter.write(event, writer, scratch);
             } catch (RuntimeException | LinkageError | StackOverflowError failure) {
                 // A bug or a hostile object must cost one member, not the event.
                 writer.rollback(checkpoint);
                 writer.dynamicName("log4jpool_error");
-                writer.stringValue(fieldWriter.getClass().getSimpleName() + " failed: " + failure);
-                LOGGER.error("PooledJsonLayout: {} failed on an event of logger {}", fieldWriter.getClass().getSimpleName(),
-                        event.getLoggerName(), failure);
+                writer.stringValue(FailureReporter.nameOf(fieldWriter) + " failed: " + SafeText.toString(failure));
+                settings.failures.report(fieldWriter, event, failure);
             }
         }
         writer.end();
+        scratch.end();
         buffer.append(eventDelimiter, 0, eventDelimiter.length);
-        return writer;
+        return scratch;
     }
 
     @Override
@@ -450,6 +454,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
          */
         @Override
         public PooledJsonLayout build() {
+            AsyncLoggerDisruptorCheck.check(configuration);
             LayoutCompiler compiled = new LayoutCompiler(this);
             return new PooledJsonLayout(configuration, compiled);
         }

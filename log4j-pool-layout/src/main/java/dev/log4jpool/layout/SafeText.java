@@ -15,6 +15,20 @@ final class SafeText {
         }
     }
 
+    /** {@code getLocalizedMessage()}, which {@code Throwable.toString()} and so the JDK's trace header use. */
+    static String localizedMessage(Throwable throwable) {
+        try {
+            return throwable.getLocalizedMessage();
+        } catch (Throwable failure) { // NOPMD: see above
+            return "[" + throwable.getClass().getName() + ".getLocalizedMessage() threw " + failure.getClass().getName() + "]";
+        }
+    }
+
+    /** The marker written in place of a value whose reading threw (a hostile {@code CharSequence}). */
+    static String valueMarker(Object value, Throwable failure) {
+        return "[" + value.getClass().getName() + " threw " + failure.getClass().getName() + "]";
+    }
+
     static String message(Throwable throwable) {
         try {
             return throwable.getMessage();

@@ -15,7 +15,7 @@ final class SourceField implements FieldWriter {
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         StackTraceElement source = event.getSource();
         if (source == null) {
             return;

@@ -1,11 +1,21 @@
 package dev.log4jpool.layout;
 
+import java.util.Objects;
+
 /**
  * Writes a throwable's stack trace in the layout of {@code Throwable.printStackTrace()}: the
  * throwable, its frames ({@code \tat …}), then its suppressed throwables ({@code Suppressed: },
  * indented one tab deeper) and its cause ({@code Caused by: }), each enclosed trace without the
  * frames it shares with its encloser ({@code \t... n more}), and a throwable met a second time as
- * {@code [CIRCULAR REFERENCE: …]}.
+ * {@code [CIRCULAR REFERENCE: …]}. Each throwable's line is {@code Throwable.toString()}'s text
+ * ({@code type: getLocalizedMessage()}), built without calling {@code toString()}, which a
+ * throwable may override to throw. Past {@value ThrowableTrail#MAX} throwables the trace is cut,
+ * with a line {@code [TRACE CUT: n more throwables left out; at most 64 are written]}.
+ *
+ * <p>Hostile throwables cost only the part that failed: a {@code getStackTrace()} that returns
+ * {@code null} or throws gives a line saying so in place of the frames; a message method that throws
+ * gives a marker in place of the message; a {@code getCause()} that throws, a line in place of the
+ * cause.
  *
  * <p>Either into one JSON string (lines joined by {@code \n}) or as a JSON array with a string per
  * line. With {@code maxLines > 0} it stops after that many lines and ends with
@@ -14,17 +24,19 @@ package dev.log4jpool.layout;
  * {@code Throwable.getStackTrace()} and a non-empty {@code getSuppressed()}, once per throwable
  * (plus whatever a throwable's own {@code getMessage()} allocates).
  *
- * <p>One per {@link JsonWriter}, reset for every throwable; not thread-safe.
+ * <p>One per {@link EventScratch}, reset for every throwable; not thread-safe.
  */
 final class StackTraceRenderer {
     private JsonWriter out;
+    private ThrowableTrail trail;
     private boolean asArray;
     private int maxLines;
     private int lines;
     private int omitted;
 
-    void render(Throwable throwable, JsonWriter writer, boolean array, int lineLimit) {
+    void render(Throwable throwable, JsonWriter writer, ThrowableTrail throwableTrail, boolean array, int lineLimit) {
         this.out = writer;
+        this.trail = throwableTrail;
         this.asArray = array;
         this.maxLines = lineLimit;
         this.lines = 0;
@@ -34,14 +46,13 @@ final class StackTraceRenderer {
         } else {
             out.beginString();
         }
-        ThrowableTrail trail = out.throwableTrail;
         trail.clear();
         trail.add(throwable);
-        StackTraceElement[] trace = throwable.getStackTrace();
         if (startLine(0)) {
             header(throwable);
             endLine();
         }
+        StackTraceElement[] trace = stackTrace(throwable, 0);
         for (StackTraceElement frame : trace) {
             frame(frame, 0);
         }
@@ -61,20 +72,39 @@ final class StackTraceRenderer {
         }
         trail.clear();
         this.out = null;
+        this.trail = null;
     }
 
     private void enclosedAll(Throwable throwable, StackTraceElement[] trace, int tabs) {
-        for (Throwable suppressed : throwable.getSuppressed()) {
+        Throwable[] suppressedAll;
+        Throwable cause;
+        try {
+            suppressedAll = throwable.getSuppressed();
+        } catch (RuntimeException | LinkageError failure) { // NOPMD: getSuppressed() is final, but its lock is the throwable's
+            suppressedAll = NONE;
+        }
+        for (Throwable suppressed : suppressedAll) {
             enclosed(suppressed, trace, "Suppressed: ", tabs + 1);
         }
-        Throwable cause = throwable.getCause();
+        try {
+            cause = throwable.getCause();
+        } catch (RuntimeException | LinkageError failure) { // NOPMD: a hostile getCause(): only this line says so
+            if (startLine(tabs)) {
+                out.part("Caused by: [getCause() threw ");
+                out.part(failure.getClass().getName());
+                out.part(']');
+                endLine();
+            }
+            return;
+        }
         if (cause != null) {
             enclosed(cause, trace, "Caused by: ", tabs);
         }
     }
 
     private void enclosed(Throwable throwable, StackTraceElement[] enclosingTrace, String caption, int tabs) {
-        if (!out.throwableTrail.add(throwable)) {
+        int status = trail.add(throwable);
+        if (status == ThrowableTrail.SEEN) {
             if (startLine(tabs)) {
                 out.part(caption);
                 out.part("[CIRCULAR REFERENCE: ");
@@ -84,19 +114,35 @@ final class StackTraceRenderer {
             }
             return;
         }
-        StackTraceElement[] trace = throwable.getStackTrace();
-        int m = trace.length - 1;
-        int n = enclosingTrace.length - 1;
-        while (m >= 0 && n >= 0 && trace[m].equals(enclosingTrace[n])) {
-            m--;
-            n--;
+        if (status == ThrowableTrail.FULL) {
+            int leftOut = trail.countLeftOut(throwable);
+            if (startLine(tabs)) {
+                out.part(caption);
+                out.part("[TRACE CUT: ");
+                if (leftOut >= ThrowableTrail.MAX_COUNTED) {
+                    out.part("at least ");
+                }
+                out.partLong(leftOut);
+                out.part(leftOut == 1 ? " more throwable left out; at most " : " more throwables left out; at most ");
+                out.partLong(ThrowableTrail.MAX);
+                out.part(" are written]");
+                endLine();
+            }
+            return;
         }
-        int inCommon = trace.length - 1 - m;
         if (startLine(tabs)) {
             out.part(caption);
             header(throwable);
             endLine();
         }
+        StackTraceElement[] trace = stackTrace(throwable, tabs);
+        int m = trace.length - 1;
+        int n = enclosingTrace.length - 1;
+        while (m >= 0 && n >= 0 && Objects.equals(trace[m], enclosingTrace[n])) {
+            m--;
+            n--;
+        }
+        int inCommon = trace.length - 1 - m;
         for (int i = 0; i <= m; i++) {
             frame(trace[i], tabs);
         }
@@ -109,10 +155,40 @@ final class StackTraceRenderer {
         enclosedAll(throwable, trace, tabs);
     }
 
-    /** {@code type: message}, or just the type when there is no message. */
+    private static final StackTraceElement[] NO_FRAMES = {};
+    private static final Throwable[] NONE = {};
+
+    /**
+     * The frames. When {@code getStackTrace()} returns {@code null} or throws, a line in place of
+     * the frames says so, and there are none: the rest of the trace is written as usual.
+     */
+    private StackTraceElement[] stackTrace(Throwable throwable, int tabs) {
+        StackTraceElement[] trace;
+        try {
+            trace = throwable.getStackTrace();
+        } catch (RuntimeException | LinkageError failure) { // NOPMD: a hostile getStackTrace() costs its frames only
+            if (startLine(tabs)) {
+                out.part("\t[getStackTrace() threw ");
+                out.part(failure.getClass().getName());
+                out.part(']');
+                endLine();
+            }
+            return NO_FRAMES;
+        }
+        if (trace == null) {
+            if (startLine(tabs)) {
+                out.part("\t[getStackTrace() returned null]");
+                endLine();
+            }
+            return NO_FRAMES;
+        }
+        return trace;
+    }
+
+    /** As {@code Throwable.toString()} writes it: {@code type: localized message}, or just the type when there is none. */
     private void header(Throwable throwable) {
         out.part(throwable.getClass().getName());
-        String message = SafeText.message(throwable);
+        String message = SafeText.localizedMessage(throwable);
         if (message != null) {
             out.part(": ");
             out.part(message);
@@ -125,6 +201,11 @@ final class StackTraceRenderer {
             return;
         }
         out.part("\tat ");
+        if (frame == null) { // a hostile getStackTrace(); the JDK prints the same
+            out.part("null");
+            endLine();
+            return;
+        }
         String loader = frame.getClassLoaderName();
         String module = frame.getModuleName();
         boolean showLoader = loader != null && !loader.isEmpty() && !"app".equals(loader) && !"platform".equals(loader);

@@ -1,5 +1,6 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.internal.JsonCodec;
 import dev.log4jpool.message.StructuredMessage;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.impl.MementoMessage;
@@ -15,7 +16,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * {@code getFormat() == StructuredMessage.FORMAT}.
  *
  * <p>The text is copied into an array this object owns and decoded there, in place: string keys
- * and values are unescaped (the layout escapes them again with its own settings: truncation, ASCII
+ * and values are unescaped by {@link JsonCodec#unescape} (the layout escapes them again with its own settings: truncation, ASCII
  * mode), numbers and literals are kept as they are. Finding the object: it is the last thing in
  * the text and well formed, so going backward from the final {@code '}'}, the first {@code '{'}
  * that closes the nesting, outside strings, is its start (a quote delimits a string when an even
@@ -23,11 +24,13 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * Text that does not have this shape (only possible for a message forged with the format) is not
  * taken apart: the layout writes it whole, as the message.
  *
- * <p>One per {@link JsonWriter}; allocation-free once its arrays have grown to fit.
+ * <p>One per {@link EventScratch}; allocation-free once its arrays have grown to fit.
  */
 final class StructuredText {
     /** The text array is replaced after an event that grew it past this many chars. */
     private static final int MAX_RETAINED_CHARS = 16 * 1024;
+    /** The member arrays are replaced after an event with more members than this. */
+    private static final int MAX_RETAINED_MEMBERS = 256;
 
     private char[] chars = new char[256];
     private boolean active;
@@ -114,6 +117,11 @@ final class StructuredText {
         if (chars.length > MAX_RETAINED_CHARS) {
             chars = new char[256];
         }
+        if (keys.length > MAX_RETAINED_MEMBERS) {
+            keys = new KeySlice[8];
+            valueStart = new int[8];
+            valueLength = new int[8];
+        }
     }
 
     // ---- parsing ----
@@ -143,24 +151,25 @@ final class StructuredText {
                 return false;
             }
             int keyStart = p + 1;
-            int keyEnd = decodeString(keyStart, last);
-            if (keyEnd < 0) {
+            long key = JsonCodec.unescape(chars, keyStart, last);
+            if (key == JsonCodec.MALFORMED) {
                 return false;
             }
-            p = closingQuote;
+            int keyEnd = (int) key;
+            p = (int) (key >>> 32); // the closing quote
             if (p + 1 >= last || chars[p + 1] != ':') {
                 return false;
             }
             p += 2;
             int member = addMember(keyStart, keyEnd - keyStart);
             if (chars[p] == '"') {
-                int valueEnd = decodeString(p + 1, last);
-                if (valueEnd < 0) {
+                long value = JsonCodec.unescape(chars, p + 1, last);
+                if (value == JsonCodec.MALFORMED) {
                     return false;
                 }
                 valueStart[member] = p + 1;
-                valueLength[member] = valueEnd - (p + 1);
-                p = closingQuote + 1;
+                valueLength[member] = (int) value - (p + 1);
+                p = (int) (value >>> 32) + 1;
             } else {
                 int tokenStart = p;
                 while (p < last && chars[p] != ',') {
@@ -211,73 +220,6 @@ final class StructuredText {
                 } else if (c == '{' && --depth == 0) {
                     return i;
                 }
-            }
-        }
-        return -1;
-    }
-
-    /** Where the quote that closed the last string decoded by {@link #decodeString} is. */
-    private int closingQuote;
-
-    /**
-     * Unescapes the string whose content starts at {@code from}, in place; returns the end of the
-     * decoded content (the start of the array being unchanged) and sets {@link #closingQuote}, or
-     * returns -1 when the string is not closed before {@code limit} or has a bad escape.
-     */
-    private int decodeString(int from, int limit) {
-        int write = from;
-        for (int read = from; read < limit; read++) {
-            char c = chars[read];
-            if (c == '"') {
-                closingQuote = read;
-                return write;
-            }
-            if (c != '\\') {
-                chars[write++] = c;
-                continue;
-            }
-            if (++read >= limit) {
-                return -1;
-            }
-            char escape = chars[read];
-            switch (escape) {
-                case '"':
-                case '\\':
-                case '/':
-                    chars[write++] = escape;
-                    break;
-                case 'b':
-                    chars[write++] = '\b';
-                    break;
-                case 'f':
-                    chars[write++] = '\f';
-                    break;
-                case 'n':
-                    chars[write++] = '\n';
-                    break;
-                case 'r':
-                    chars[write++] = '\r';
-                    break;
-                case 't':
-                    chars[write++] = '\t';
-                    break;
-                case 'u':
-                    if (read + 4 >= limit) {
-                        return -1;
-                    }
-                    int code = 0;
-                    for (int k = 1; k <= 4; k++) {
-                        int digit = Character.digit(chars[read + k], 16);
-                        if (digit < 0) {
-                            return -1;
-                        }
-                        code = code * 16 + digit;
-                    }
-                    chars[write++] = (char) code;
-                    read += 4;
-                    break;
-                default:
-                    return -1;
             }
         }
         return -1;

@@ -1,20 +1,163 @@
 package dev.log4jpool.layout;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.time.Instant;
 
-/** The event's time, in the configured {@link TimestampFormat} and zone. */
+/**
+ * The event's time as a member, in one {@link TimestampFormat} and zone, written without allocating: the
+ * calendar arithmetic is done on {@code long}s (days to civil date as in H. Hinnant's
+ * "chrono-compatible low-level date algorithms"), the text of the current second is cached per
+ * writer ({@link SecondCache}), and a zone's offset is looked up once per period between its
+ * transitions (that lookup allocates a few {@code java.time} objects: once per writer and per
+ * daylight-saving change). Immutable and thread-safe.
+ */
 final class TimestampField implements FieldWriter {
-    private final char[] name;
-    private final TimestampFormatter formatter;
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
-    TimestampField(char[] name, TimestampFormatter formatter) {
+    private final char[] name;
+    private final TimestampFormat format;
+    private final ZoneRules rules;
+    /** The offset when the zone has only one, else {@code null}. */
+    private final ZoneOffset fixedOffset;
+    private final long fractionDivisor;
+
+    TimestampField(char[] name, TimestampFormat format, ZoneId zone) {
         this.name = name;
-        this.formatter = formatter;
+        this.format = format;
+        this.rules = zone.getRules();
+        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH) : null;
+        this.fractionDivisor = format.isIso() ? POWERS[9 - format.fractionDigits] : 1;
     }
 
     @Override
-    public void write(LogEvent event, JsonWriter out) {
+    public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         out.name(name);
-        formatter.write(event.getInstant(), out);
+        write(event.getInstant(), out, scratch.timestampCache);
+    }
+
+    void write(Instant instant, JsonWriter writer, SecondCache cache) {
+        long epochSecond = instant.getEpochSecond();
+        int nanos = instant.getNanoOfSecond();
+        switch (format) {
+            case EPOCH_MILLIS:
+                writer.longValue(epochSecond * 1000 + nanos / 1_000_000);
+                return;
+            case EPOCH_NANOS:
+                writer.longValue(epochSecond * 1_000_000_000L + nanos);
+                return;
+            default:
+                writeIso(epochSecond, nanos, writer, cache);
+        }
+    }
+
+    private void writeIso(long epochSecond, int nanos, JsonWriter writer, SecondCache cache) {
+        if (cache.owner != this || cache.epochSecond != epochSecond) {
+            fill(cache, epochSecond);
+        }
+        var out = writer.buffer();
+        out.ensureCapacityFor(cache.secondLength + cache.offsetTextLength + 12);
+        char[] target = out.array();
+        int p = out.length();
+        target[p++] = '"';
+        System.arraycopy(cache.second, 0, target, p, cache.secondLength);
+        p += cache.secondLength;
+        target[p++] = '.';
+        p = NumberText.appendPadded(target, p, nanos / fractionDivisor, format.fractionDigits);
+        System.arraycopy(cache.offsetText, 0, target, p, cache.offsetTextLength);
+        p += cache.offsetTextLength;
+        target[p++] = '"';
+        out.setLength(p);
+    }
+
+    private void fill(SecondCache cache, long epochSecond) {
+        if (cache.owner != this) {
+            cache.offsetFrom = Long.MAX_VALUE; // another formatter's zone: look the offset up again
+            cache.offsetUntil = Long.MIN_VALUE;
+        }
+        cache.owner = this;
+        cache.epochSecond = epochSecond;
+        if (epochSecond < cache.offsetFrom || epochSecond >= cache.offsetUntil) {
+            lookUpOffset(cache, epochSecond);
+        }
+        long local = epochSecond + cache.offsetSeconds;
+        long days = Math.floorDiv(local, 86_400L);
+        int secondOfDay = (int) Math.floorMod(local, 86_400L);
+        // Civil date from days since 1970-01-01 (proleptic Gregorian), on 400-year eras.
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+        long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+
+        char[] t = cache.second;
+        int p = 0;
+        if (year >= 0 && year <= 9999) {
+            p = NumberText.appendPadded(t, p, year, 4);
+        } else {
+            // ISO 8601 expanded years, as java.time prints them.
+            t[p++] = year < 0 ? '-' : '+';
+            long absolute = Math.abs(year);
+            p = NumberText.appendPadded(t, p, absolute, Math.max(4, Long.toString(absolute).length()));
+        }
+        t[p++] = '-';
+        p = NumberText.appendPadded(t, p, month, 2);
+        t[p++] = '-';
+        p = NumberText.appendPadded(t, p, day, 2);
+        t[p++] = 'T';
+        p = NumberText.appendPadded(t, p, secondOfDay / 3600, 2);
+        t[p++] = ':';
+        p = NumberText.appendPadded(t, p, (secondOfDay / 60) % 60, 2);
+        t[p++] = ':';
+        p = NumberText.appendPadded(t, p, secondOfDay % 60, 2);
+        cache.secondLength = p;
+    }
+
+    private void lookUpOffset(SecondCache cache, long epochSecond) {
+        ZoneOffset offset;
+        if (fixedOffset != null) {
+            offset = fixedOffset;
+            cache.offsetFrom = Long.MIN_VALUE;
+            cache.offsetUntil = Long.MAX_VALUE;
+        } else {
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(epochSecond);
+            offset = rules.getOffset(instant);
+            ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
+            ZoneOffsetTransition next = rules.nextTransition(instant);
+            cache.offsetFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+            cache.offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+        }
+        cache.offsetSeconds = offset.getTotalSeconds();
+        String text = offset.getTotalSeconds() == 0 ? "Z" : offset.getId();
+        text.getChars(0, text.length(), cache.offsetText, 0);
+        cache.offsetTextLength = text.length();
+    }
+
+    /**
+     * The text of the last second a {@link TimestampField} wrote for one {@link EventScratch}, and
+     * the zone offset valid around it: consecutive events share their second, so most timestamps
+     * cost a copy of ~20 chars and the fraction digits. Plain fields: a writer belongs to one thread
+     * at a time.
+     */
+    static final class SecondCache {
+        TimestampField owner;
+        long epochSecond;
+        /** {@code yyyy-MM-ddTHH:mm:ss} of {@link #epochSecond} in the zone. */
+        final char[] second = new char[32];
+        int secondLength;
+        /** {@code Z} or {@code +hh:mm}. */
+        final char[] offsetText = new char[12];
+        int offsetTextLength;
+        /** The zone offset and the epoch seconds [from, until) in which it holds. */
+        int offsetSeconds;
+        long offsetFrom = Long.MAX_VALUE;
+        long offsetUntil = Long.MIN_VALUE;
     }
 }

@@ -10,13 +10,11 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
  * encoder does not rely on that) becomes U+FFFD, so the output is always valid UTF-8. ASCII-only
  * text (the layout's mode for other ASCII-compatible charsets) encodes to the same bytes.
  *
- * <p>One per {@link JsonWriter}; its scratch array is used only for destinations whose buffer has
+ * <p>One per {@link EventScratch}; its scratch array is used only for destinations whose buffer has
  * no accessible array (direct buffers).
  */
 final class Utf8Encoder {
     private final byte[] scratch = new byte[4096];
-    /** Position in the source after the last {@link #encodeChunk}. */
-    private int sourcePosition;
 
     /**
      * Writes {@code chars[0, length)}. Holds the destination's lock for the whole event, as Log4j's
@@ -35,26 +33,37 @@ final class Utf8Encoder {
                         continue;
                     }
                 }
+                long chunk;
                 if (buffer.hasArray()) {
                     byte[] array = buffer.array();
                     int base = buffer.arrayOffset();
-                    int end = encodeChunk(chars, position, length, array, base + buffer.position(), base + buffer.limit());
-                    buffer.position(end - base);
+                    chunk = encodeChunk(chars, position, length, array, base + buffer.position(), base + buffer.limit());
+                    buffer.position(targetEnd(chunk) - base);
                 } else {
                     int room = Math.min(scratch.length, buffer.remaining());
-                    int end = encodeChunk(chars, position, length, scratch, 0, room);
-                    buffer.put(scratch, 0, end);
+                    chunk = encodeChunk(chars, position, length, scratch, 0, room);
+                    buffer.put(scratch, 0, targetEnd(chunk));
                 }
-                position = sourcePosition;
+                position = sourceEnd(chunk);
             }
         }
     }
 
+    /** The position in the source after a chunk: the high half of {@link #encodeChunk}'s result. */
+    private static int sourceEnd(long chunk) {
+        return (int) (chunk >>> 32);
+    }
+
+    /** The position in the target after a chunk: the low half of {@link #encodeChunk}'s result. */
+    private static int targetEnd(long chunk) {
+        return (int) chunk;
+    }
+
     /**
-     * Encodes from {@code chars[from]} while at least 4 bytes fit before {@code limit}; returns the
-     * end position in {@code target} and leaves the source position in {@link #sourcePosition}.
+     * Encodes from {@code chars[from]} while at least 4 bytes fit before {@code limit}; returns
+     * {@code (source position << 32) | target position} after it.
      */
-    private int encodeChunk(char[] chars, int from, int length, byte[] target, int start, int limit) {
+    private static long encodeChunk(char[] chars, int from, int length, byte[] target, int start, int limit) {
         int i = from;
         int p = start;
         int safeLimit = limit - 3;
@@ -92,8 +101,7 @@ final class Utf8Encoder {
                 i++;
             }
         }
-        sourcePosition = i;
-        return p;
+        return ((long) i << 32) | p;
     }
 
     private static int replacement(byte[] target, int p) {
@@ -106,14 +114,14 @@ final class Utf8Encoder {
     /** For destinations whose buffer holds fewer than 4 bytes even when drained: byte by byte. */
     private int encodeOneSlowly(char[] chars, int position, int length, ByteBuffer buffer, ByteBufferDestination destination) {
         byte[] bytes = new byte[4];
-        int end = encodeChunk(chars, position, Math.min(length, position + (Character.isHighSurrogate(chars[position]) ? 2 : 1)), bytes, 0, 4 + 3);
+        long chunk = encodeChunk(chars, position, Math.min(length, position + (Character.isHighSurrogate(chars[position]) ? 2 : 1)), bytes, 0, 4 + 3);
         ByteBuffer current = buffer;
-        for (int b = 0; b < end; b++) {
+        for (int b = 0, end = targetEnd(chunk); b < end; b++) {
             if (!current.hasRemaining()) {
                 current = destination.drain(current);
             }
             current.put(bytes[b]);
         }
-        return sourcePosition;
+        return sourceEnd(chunk);
     }
 }

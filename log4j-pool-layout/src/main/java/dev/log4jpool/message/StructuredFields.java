@@ -1,5 +1,7 @@
 package dev.log4jpool.message;
 
+import dev.log4jpool.internal.JsonCodec;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
@@ -27,6 +29,8 @@ final class StructuredFields {
     private String[] strings = new String[INITIAL_SLOTS];
     private char[] text = new char[64];
     private int textLength;
+    private CharBuffer textView;
+    private char[] textViewArray;
     /** Formats StringBuilderFormattable values; created on first use. */
     private StringBuilder formatScratch;
 
@@ -54,7 +58,7 @@ final class StructuredFields {
      * Appends the self-describing readable text: the message, a space and the fields as one JSON
      * object ({@code order placed {"orderId":42,"express":true}}); only the object when the message
      * is {@code null}; the object is always there, {@code {}} when there are no fields. Keys and
-     * string values are escaped by {@link JsonText}; finite doubles as Java prints them, NaN and
+     * string values are escaped by {@link JsonCodec} (UTF-8 mode); finite doubles as Java prints them, NaN and
      * infinities as strings. Allocation-free.
      */
     void formatTo(StringBuilder out) {
@@ -66,7 +70,7 @@ final class StructuredFields {
             if (i > 0) {
                 out.append(',');
             }
-            JsonText.appendString(out, keys[i]);
+            JsonCodec.appendQuoted(out, keys[i]);
             out.append(':');
             switch (kinds[i]) {
                 case FieldKind.LONG:
@@ -79,10 +83,12 @@ final class StructuredFields {
                     out.append(numbers[i] != 0);
                     break;
                 case FieldKind.STRING:
-                    JsonText.appendString(out, strings[i]);
+                    JsonCodec.appendQuoted(out, strings[i]);
                     break;
                 case FieldKind.TEXT:
-                    JsonText.appendString(out, text, textStart(i), textLength(i));
+                    out.append('"');
+                    JsonCodec.escape(textView(), textStart(i), textStart(i) + textLength(i), out, false);
+                    out.append('"');
                     break;
                 default:
                     out.append("null");
@@ -99,6 +105,15 @@ final class StructuredFields {
         } else {
             out.append(value);
         }
+    }
+
+    /** {@link #text} as a CharSequence for the codec; made again only when the array is replaced. */
+    private CharBuffer textView() {
+        if (textView == null || textViewArray != text) {
+            textView = CharBuffer.wrap(text);
+            textViewArray = text;
+        }
+        return textView;
     }
 
     private int textStart(int index) {
@@ -209,11 +224,12 @@ final class StructuredFields {
     }
 
     /**
-     * The slot for {@code key}: the existing one when the key was already set (the last value wins,
-     * as in a map, so that one object never carries a key twice), else a new one at the end.
+     * The slot for {@code key}: the existing one when the key, as written (lone surrogates replaced),
+     * was already set (the last value wins, as in a map, so that one object never carries a key
+     * twice), else a new one at the end.
      */
     private int slotFor(String key, int kind) {
-        String safeKey = key == null ? "null" : key;
+        String safeKey = key == null ? "null" : JsonCodec.withoutLoneSurrogates(key); // the key as written
         int slot = indexOf(safeKey);
         if (slot < 0) {
             if (size == keys.length) {

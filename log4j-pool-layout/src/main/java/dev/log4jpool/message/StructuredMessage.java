@@ -28,8 +28,9 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * (so a {@code StringBuilder} may be reused right after the call); an {@code Object} is stored by
  * type when it is a boxed number or a boolean, else formatted at once ({@code formatTo} for a
  * {@link StringBuilderFormattable}, else {@code toString()}, whose exception is recorded as the
- * value {@code [<class>.toString() threw <exception class>]}). A key given twice keeps its last
- * value; a {@code null} key is written as {@code "null"}.
+ * value {@code [<class>.toString() threw <exception class>]}). A key is taken as it will be written
+ * (a lone surrogate becomes U+FFFD) and a key given twice keeps its last value, so the fields' JSON
+ * object never repeats a key; a {@code null} key is written as {@code "null"}.
  *
  * <p><b>The readable text carries the fields.</b> {@link #formatTo} writes the message text, a
  * space, then the fields as one JSON object: {@code text {"key":value,…}} (only the object when the
@@ -71,7 +72,8 @@ public final class StructuredMessage implements ReusableMessage {
     /**
      * The calling thread's message, reset to {@code message} with no fields.
      *
-     * @param message the text of the message; {@code null} is allowed and written as JSON null
+     * @param message the text of the message; {@code null} is allowed, and {@code PooledJsonLayout}
+     *     writes it as Log4j writes any null message, {@code "null"}
      */
     public static StructuredMessage of(String message) {
         StructuredMessage instance = PER_THREAD == null ? null : PER_THREAD.get();

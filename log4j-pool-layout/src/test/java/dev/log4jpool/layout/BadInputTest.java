@@ -3,6 +3,7 @@ package dev.log4jpool.layout;
 import static dev.log4jpool.layout.LayoutTesting.builder;
 import static dev.log4jpool.layout.LayoutTesting.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,9 @@ import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.message.StructuredMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableMessageFactory;
@@ -107,7 +110,7 @@ class BadInputTest {
                 .get("message").textValue());
         JsonNode structured = encode(layout, Events.event(StructuredMessage.of(null).with(null, "v").with("k", (String) null)
                 .with("o", (Object) null)));
-        assertTrue(structured.get("message").isNull());
+        assertEquals("null", structured.get("message").textValue()); // one rule for null messages (issue 14; NullMessageTest)
         assertEquals("v", structured.get("null").textValue());
         assertTrue(structured.get("k").isNull());
         assertTrue(structured.get("o").isNull());
@@ -157,6 +160,64 @@ class BadInputTest {
         };
         String brokenText = encode(layout, Events.immutable(broken, null)).get("message").textValue();
         assertTrue(brokenText.contains("threw java.lang.IllegalStateException"), brokenText);
+    }
+
+    /** Text whose {@code charAt(4)} throws, as a hostile or broken CharSequence might. */
+    static final class BrokenText implements CharSequence {
+        @Override
+        public int length() {
+            return 10;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index == 4) {
+                throw new IllegalStateException("no char 4");
+            }
+            return 'x';
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String toString() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void oneHostileMapValueCostsOnlyItsOwnMember() {
+        MapMessage<?, Object> map = new MapMessage<>();
+        map.with("a", 1L).with("b", (Object) new BrokenText()).with("c", 3L);
+        JsonNode json = encode(layout, Events.withContext(Events.event(map), "a", "context"));
+        assertEquals(1, json.get("a").longValue());
+        assertEquals(3, json.get("c").longValue());
+        String marker = json.get("b").textValue();
+        assertTrue(marker.startsWith("[") && marker.contains("threw java.lang.IllegalStateException"), marker);
+        assertEquals("context", json.get("_a").textValue(), "renamed because a is written");
+        assertFalse(json.has("log4jpool_error"), json.toString());
+        assertEquals(List.of("@timestamp", "level", "logger", "thread", "a", "b", "c", "_a"), Json.keys(json));
+    }
+
+    @Test
+    void oneHostileContextValueCostsOnlyItsOwnMember() {
+        MutableLogEvent event = Events.event("m");
+        org.apache.logging.log4j.util.StringMap data = new org.apache.logging.log4j.util.SortedArrayStringMap();
+        data.putValue("a", "1");
+        data.putValue("b", new BrokenText());
+        data.putValue("c", "3");
+        event.setContextData(data);
+        for (PooledJsonLayout each : new PooledJsonLayout[] {layout, builder().setContextDataKey("mdc").build()}) {
+            JsonNode json = encode(each, event);
+            JsonNode context = each == layout ? json : json.get("mdc");
+            assertEquals("1", context.get("a").textValue());
+            assertEquals("3", context.get("c").textValue());
+            assertTrue(context.get("b").textValue().contains("threw java.lang.IllegalStateException"), json.toString());
+            assertFalse(json.has("log4jpool_error"), json.toString());
+        }
     }
 
     @Test

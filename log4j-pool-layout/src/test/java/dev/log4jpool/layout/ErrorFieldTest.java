@@ -111,4 +111,144 @@ class ErrorFieldTest {
         assertEquals(101, trace.length());
         assertTrue(trace.endsWith("…"));
     }
+
+    // ---- issue 14: defects 3, 4 and 9 ----
+
+    private static Throwable chainOf(int length) {
+        Throwable thrown = new IllegalStateException("c" + (length - 1));
+        for (int i = length - 2; i >= 0; i--) {
+            thrown = new RuntimeException("c" + i, thrown);
+        }
+        return thrown;
+    }
+
+    @Test
+    void anAcyclicChainPastTheCapSaysTheTraceWasCutNotThatItLoops() {
+        PooledJsonLayout withRoot = builder().setIncludeRootCause(true).setMaxStringLength(1 << 20).build();
+        JsonNode error = encode(withRoot, Events.immutable(new SimpleMessage("m"), chainOf(70))).get("error");
+        String trace = error.get("stack_trace").asText();
+        assertFalse(trace.contains("CIRCULAR REFERENCE"), trace);
+        assertTrue(trace.contains("Caused by: java.lang.RuntimeException: c63\n"), trace);
+        assertFalse(trace.contains(": c64"), trace);
+        assertTrue(trace.endsWith("Caused by: [TRACE CUT: 6 more throwables left out; at most 64 are written]"), trace);
+        assertEquals("java.lang.IllegalStateException", error.get("root_cause_type").asText());
+        assertEquals("c69", error.get("root_cause_message").asText());
+        // At the cap exactly, nothing is cut.
+        Throwable atTheCap = chainOf(64);
+        String whole = encode(builder().setMaxStringLength(1 << 20).build(), Events.immutable(new SimpleMessage("m"), atTheCap))
+                .get("error").get("stack_trace").asText();
+        assertEquals(printed(atTheCap), whole);
+    }
+
+    @Test
+    void aRealCycleKeepsTheCircularMarker() {
+        Throwable top = chainOf(3);
+        Throwable root = top.getCause().getCause();
+        root.initCause(top.getCause());
+        String trace = encode(layout, Events.immutable(new SimpleMessage("m"), top)).get("error").get("stack_trace").asText();
+        assertEquals(printed(top), trace);
+        assertTrue(trace.contains("[CIRCULAR REFERENCE: java.lang.RuntimeException: c1]"), trace);
+    }
+
+    static final class Localized extends Exception {
+        Localized(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public String getLocalizedMessage() {
+            return "localized:" + getMessage();
+        }
+    }
+
+    @Test
+    void theHeaderUsesTheLocalizedMessageAsThrowableToStringDoes() {
+        Localized thrown = new Localized("plain", new Localized("inner", null));
+        String trace = encode(layout, Events.immutable(new SimpleMessage("m"), thrown)).get("error").get("stack_trace").asText();
+        assertTrue(trace.startsWith(Localized.class.getName() + ": localized:plain\n"), trace);
+        assertEquals(printed(thrown), trace);
+    }
+
+    private static JsonNode errorOf(Throwable thrown) {
+        JsonNode json = encode(builder().setIncludeRootCause(true).build(), Events.immutable(new SimpleMessage("m"), thrown));
+        assertFalse(json.has("log4jpool_error"), json.toString());
+        JsonNode error = json.get("error");
+        assertEquals(thrown.getClass().getName(), error.get("type").asText(), error.toString());
+        return error;
+    }
+
+    @Test
+    void aNullStackTraceCostsOnlyTheFrames() {
+        RuntimeException thrown = new RuntimeException("no frames") {
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                return null;
+            }
+        };
+        JsonNode error = errorOf(thrown);
+        assertEquals("no frames", error.get("message").asText());
+        String trace = error.get("stack_trace").asText();
+        assertTrue(trace.startsWith(thrown.getClass().getName() + ": no frames\n\t[getStackTrace() returned null]"), trace);
+        // In a cause too, where the frames in common are counted against the enclosing trace.
+        JsonNode wrapped = errorOf(new IllegalStateException("outer", thrown));
+        assertTrue(wrapped.get("stack_trace").asText().contains("Caused by: " + thrown.getClass().getName()
+                + ": no frames\n\t[getStackTrace() returned null]"), wrapped.toString());
+    }
+
+    @Test
+    void aCauseWhoseMessagesThrowCostsOnlyItsHeader() {
+        RuntimeException cause = new RuntimeException() {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException("no message");
+            }
+
+            @Override
+            public String getLocalizedMessage() {
+                throw new IllegalStateException("no localized message");
+            }
+        };
+        JsonNode error = errorOf(new IllegalArgumentException("top", cause));
+        assertEquals("top", error.get("message").asText());
+        String trace = error.get("stack_trace").asText();
+        assertTrue(trace.contains("Caused by: " + cause.getClass().getName()
+                + ": [" + cause.getClass().getName() + ".getLocalizedMessage() threw java.lang.IllegalStateException]\n\tat "), trace);
+        assertTrue(error.get("root_cause_message").asText().contains("getMessage() threw java.lang.IllegalStateException"));
+    }
+
+    @Test
+    void aThrowableWhoseEveryMethodThrowsStillHasItsType() {
+        RuntimeException hostile = new RuntimeException("m") {
+            @Override
+            public String getMessage() {
+                throw new IllegalStateException();
+            }
+
+            @Override
+            public String getLocalizedMessage() {
+                throw new IllegalStateException();
+            }
+
+            @Override
+            public String toString() {
+                throw new IllegalStateException();
+            }
+
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                throw new IllegalStateException();
+            }
+
+            @Override
+            public synchronized Throwable getCause() {
+                throw new IllegalStateException();
+            }
+        };
+        JsonNode error = errorOf(hostile);
+        assertTrue(error.get("message").asText().contains("getMessage() threw java.lang.IllegalStateException"));
+        String trace = error.get("stack_trace").asText();
+        assertTrue(trace.contains("[getStackTrace() threw java.lang.IllegalStateException]"), trace);
+        assertTrue(trace.contains("[getCause() threw java.lang.IllegalStateException]"), trace);
+        assertEquals(hostile.getClass().getName(), error.get("root_cause_type").asText());
+    }
 }

@@ -82,6 +82,74 @@ class KeyCollisionTest {
         assertEquals("v1", json.get("k1").textValue());
     }
 
+    // ---- keys as written: sanitised and cut first, then claimed (issue 14, defect 1) ----
+
+    private static final String LONG_A = "x".repeat(PooledJsonLayout.DEFAULT_MAX_STRING_LENGTH) + "a";
+    private static final String LONG_B = "x".repeat(PooledJsonLayout.DEFAULT_MAX_STRING_LENGTH) + "b";
+    private static final String CUT = "x".repeat(PooledJsonLayout.DEFAULT_MAX_STRING_LENGTH) + "…";
+
+    @Test
+    void contextKeysThatBecomeTheSameAfterSanitisingAreRenamed() {
+        JsonNode json = encode(layout, Events.withContext(Events.event("m"), "k\uD800", "one", "k\uDC00", "two"));
+        assertEquals("one", json.get("k\uFFFD").textValue());
+        assertEquals("two", json.get("_k\uFFFD").textValue());
+    }
+
+    @Test
+    void mapKeysThatBecomeTheSameAfterSanitisingAreRenamed() {
+        JsonNode json = encode(layout, Events.event(new StringMapMessage().with("\uD800", "lone").with("\uFFFD", "real")));
+        assertEquals("lone", json.get("\uFFFD").textValue()); // sorted map: \uD800 comes first
+        assertEquals("real", json.get("_\uFFFD").textValue());
+    }
+
+    @Test
+    void keysThatBecomeTheSameWhenCutAreRenamed() {
+        JsonNode context = encode(layout, Events.withContext(Events.event("m"), LONG_A, "a", LONG_B, "b"));
+        assertEquals("a", context.get(CUT).textValue());
+        assertEquals("b", context.get("_" + CUT).textValue());
+        JsonNode structured = encode(layout, Events.event(StructuredMessage.of("m").with(LONG_A, 1).with(LONG_B, 2)));
+        assertEquals(1, structured.get(CUT).intValue());
+        assertEquals(2, structured.get("_" + CUT).intValue());
+        JsonNode map = encode(layout, Events.event(new StringMapMessage().with(LONG_A, "a").with(LONG_B, "b")));
+        assertEquals("a", map.get(CUT).textValue());
+        assertEquals("b", map.get("_" + CUT).textValue());
+    }
+
+    @Test
+    void aCutKeyIsRenamedAgainstAKeyWrittenAsTheSameText() {
+        PooledJsonLayout short_ = builder().setMaxStringLength(3).build();
+        // "abcd" is written "abc…", which a context key "abc…" already is.
+        JsonNode json = encode(short_, Events.withContext(Events.event(new StringMapMessage().with("abcd", "1")), "abc…", "2"));
+        assertEquals("1", json.get("abc…").textValue());
+        assertEquals("2", json.get("_abc…").textValue());
+    }
+
+    @Test
+    void keysAreUniqueAsWrittenInASCIIModeAndInANestedContextObject() {
+        PooledJsonLayout ascii = builder().setCharset("US-ASCII").build();
+        JsonNode json = encode(ascii, Events.withContext(Events.event("m"), "k\uD800", "one", "k\uDC00", "two", "k\uFFFD", "three"));
+        assertEquals("one", json.get("k\uFFFD").textValue());
+        assertEquals("two", json.get("_k\uFFFD").textValue());
+        assertEquals("three", json.get("__k\uFFFD").textValue());
+        PooledJsonLayout nested = builder().setContextDataKey("mdc").build();
+        JsonNode mdc = encode(nested, Events.withContext(Events.event("m"), "k\uD800", "one", "k\uDC00", "two", LONG_A, "a", LONG_B, "b"))
+                .get("mdc");
+        assertEquals("one", mdc.get("k\uFFFD").textValue());
+        assertEquals("two", mdc.get("_k\uFFFD").textValue());
+        assertEquals("a", mdc.get(CUT).textValue());
+        assertEquals("b", mdc.get("_" + CUT).textValue());
+    }
+
+    @Test
+    void structuredKeysThatBecomeTheSameAfterSanitisingAreOneField() {
+        // The message's own text is JSON too: sanitised first, then a key given twice keeps its last value.
+        StructuredMessage message = StructuredMessage.of("m").with("k\uD800", "one").with("k\uDC00", "two");
+        Json.parse(message.getFormattedMessage().substring(2));
+        JsonNode json = encode(layout, Events.event(message));
+        assertEquals("two", json.get("k\uFFFD").textValue());
+        assertEquals(List.of("@timestamp", "level", "logger", "thread", "message", "k\uFFFD", "service"), Json.keys(json));
+    }
+
     @Test
     void duplicateConfiguredNamesAreAConfigurationError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -176,7 +176,7 @@ public class EndToEndBenchmark {
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
-    static String configuration(String setup, Path file) {
+    public static String configuration(String setup, Path file) {
         String path = file.toString().replace("&", "&amp;").replace("\"", "&quot;");
         String pooledJson = "<PooledJsonLayout/>";
         String jsonTemplate = "<JsonTemplateLayout eventTemplate=\"" + JSON_TEMPLATE.replace("\"", "&quot;") + "\"/>";
@@ -242,7 +242,7 @@ public class EndToEndBenchmark {
         caller.calls++;
     }
 
-    static long countLines(Path file) throws IOException {
+    public static long countLines(Path file) throws IOException {
         long lines = 0;
         ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

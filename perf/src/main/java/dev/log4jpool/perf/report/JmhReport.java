@@ -2,6 +2,7 @@ package dev.log4jpool.perf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.log4jpool.perf.latency.LatencySetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,10 @@ public final class JmhReport {
             if (classesWithOurMethods.contains(className)) {
                 group = className.substring(className.lastIndexOf('.') + 1) + ": " + params + threadNote;
                 label = method.substring(method.indexOf('.') + 1);
+            } else if (className.endsWith(".EndToEndBenchmark")) {
+                // Read by people: the setups as a user names them, the group by its logging threads.
+                group = "logger.info(...) to a file, " + (threads == 1 ? "1 logging thread" : threads + " logging threads");
+                label = LatencySetup.displayNameOf(params.toString());
             } else {
                 group = method + threadNote;
                 label = params.length() == 0 ? method : params.toString();
@@ -157,12 +162,22 @@ public final class JmhReport {
         return value >= 1000 ? human(value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /**
+     * Bars for throughput and for bytes per op, one row per candidate. The title and the two column
+     * headings are on lines of their own (they overlapped when they shared one), and the label column
+     * is as wide as the longest label.
+     */
     static String svg(List<Row> rows, String title) {
         int barHeight = 16;
-        int labelWidth = 340;
+        int longestLabel = 0;
+        for (Row row : rows) {
+            longestLabel = Math.max(longestLabel, Svg.textWidth(row.label()));
+        }
+        int labelWidth = Math.max(200, 16 + longestLabel + 12);
         int chartWidth = 360;
         int allocWidth = 200;
-        int y = 40;
+        int headingY = 44;
+        int y = headingY + 26;
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, List<Row>> group : byGroup(rows).entrySet()) {
             body.append(text(8, y, group.getKey(), "bold"));
@@ -182,18 +197,18 @@ public final class JmhReport {
                 int ax = labelWidth + chartWidth + 110;
                 body.append(String.format(Locale.ROOT,
                         "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#d9822b\"/>%n", ax, y, bw, barHeight - 2));
-                body.append(text(ax + bw + 4, y + barHeight - 4, String.format(Locale.ROOT, "%.0f B/op", bytes), "normal"));
+                body.append(text(ax + bw + 4, y + barHeight - 4, bytes(row.bytesPerOp()) + " B/op", "normal"));
                 y += barHeight + 2;
             }
             y += 18;
         }
-        int width = labelWidth + chartWidth + 110 + allocWidth + 90;
+        int width = Math.max(labelWidth + chartWidth + 110 + allocWidth + 90, 16 + Svg.textWidth(title));
         return String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n"
                         + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n%s%s"
-                        + "<text x=\"%d\" y=\"24\" font-weight=\"bold\">throughput (longer is better)</text>%n"
-                        + "<text x=\"%d\" y=\"24\" font-weight=\"bold\">allocated per op (shorter is better)</text>%n</svg>%n",
-                width, y + 10, text(8, 16, title, "bold"), body, labelWidth, labelWidth + chartWidth + 110);
+                        + "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">throughput (longer is better)</text>%n"
+                        + "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">allocated per op (shorter is better)</text>%n</svg>%n",
+                width, y + 10, text(8, 20, title, "bold"), body, labelWidth, headingY, labelWidth + chartWidth + 110, headingY);
     }
 
     private static Map<String, List<Row>> byGroup(List<Row> rows) {
