@@ -23,6 +23,7 @@ import org.apache.logging.log4j.core.appender.rolling.action.Action;
 import org.apache.logging.log4j.core.appender.rolling.action.FileRenameAction;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.status.StatusLogger;
+import org.apache.logging.log4j.util.PropertiesUtil;
 
 /**
  * Rolls one {@link PooledFileManager}'s file over, with Log4j's own triggering policies and rollover
@@ -47,7 +48,8 @@ import org.apache.logging.log4j.status.StatusLogger;
  * replace it); a failed strategy or rename leaves the events going to the active file. Each is
  * reported through the appender's {@code ErrorHandler} and the status logger (the first failure of a
  * streak with its cause, then at most once a minute with a count), and the rollover is tried again
- * {@code log4jpool.rolloverRetryMillis} (default 1000) later, and at every trigger after that, until
+ * {@code log4jpool.rolloverRetryMillis} (a Log4j property: system property or
+ * {@code log4j2.component.properties}; default 1000) later, and at every trigger after that, until
  * it succeeds. A failed compression keeps the uncompressed file and removes the partial archive.
  *
  * <p><b>Allocation.</b> The per-event check allocates nothing: the policies read the size and the
@@ -56,8 +58,8 @@ import org.apache.logging.log4j.status.StatusLogger;
  * objects here; see RolloverAllocationTest for the measured bound.
  */
 final class FileRoller {
-    private static final long RETRY_NANOS =
-            TimeUnit.MILLISECONDS.toNanos(Long.getLong("log4jpool.rolloverRetryMillis", 1000L));
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(
+            PropertiesUtil.getProperties().getLongProperty("log4jpool.rolloverRetryMillis", 1000L));
     private static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final StatusLogger LOGGER = StatusLogger.getLogger();
 

@@ -116,10 +116,6 @@ class RolloverFaultTest {
             new Random(42).nextBytes(random);
             String padding = Base64.getEncoder().encodeToString(random);
             Path filler = disk.resolve("filler");
-            fill(filler);
-            Files.delete(filler);
-            fillLeaving(filler, 24 * 1024); // a 16 KB file fits, its 16 KB archive does not
-
             Path active = disk.resolve("app.log");
             LoggerContext context = start(active, disk + "/app-%i.log.gz", "<SizeBasedTriggeringPolicy size=\"16 KB\"/>",
                     "bufferMode=\"LINE\"");
@@ -129,16 +125,20 @@ class RolloverFaultTest {
             Logger logger = context.getLogger("t");
             int recoveredFrom;
             try {
-                log(logger, 100, padding); // about 24 KB: one rollover, whose compression fails
+                log(logger, 60, padding); // about 15 KB: under the size
+                assertEquals(0, appender.stats().rollovers());
+                // The disk fills up: the next events are lost (counted), and the one that passes the
+                // size rolls the file over; the rename needs no room, its compression does, and fails.
+                fill(filler);
+                log(logger, 20, padding);
+                assertTrue(appender.stats().writeErrors() > 0, "writes failed on the full disk");
                 FaultTest.waitUntil(() -> appender.stats().rollovers() >= 1
                         && appender.getManager().roller().actions().isIdle());
                 FaultTest.waitUntil(() -> handler.messages.stream().anyMatch(m -> m.contains("background action failed")));
                 assertTrue(Files.exists(disk.resolve("app-1.log")), "the rolled file is kept");
                 assertFalse(Files.exists(disk.resolve("app-1.log.gz")), "no partial archive left");
 
-                // The disk fills up: events are lost and counted as write errors; then room comes back.
-                log(logger, 100, padding);
-                assertTrue(appender.stats().writeErrors() > 0, "writes failed on the full disk");
+                // Room comes back.
                 Files.delete(filler);
                 recoveredFrom = seq;
                 log(logger, 200, padding);
@@ -180,14 +180,4 @@ class RolloverFaultTest {
         }
     }
 
-    /** Fills the disk but {@code free} bytes (measured after a full fill). */
-    private static void fillLeaving(Path file, long free) throws IOException {
-        long room = Files.getFileStore(file.getParent()).getUsableSpace();
-        byte[] chunk = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written + chunk.length <= room - free; written += chunk.length) {
-                out.write(chunk);
-            }
-        }
-    }
 }
