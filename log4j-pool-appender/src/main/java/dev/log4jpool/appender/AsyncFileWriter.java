@@ -52,6 +52,10 @@ final class AsyncFileWriter {
     private volatile boolean accepting;
     /** Set when a stop timed out: the writer then returns the rest of its batch unwritten. */
     private volatile boolean abandoned;
+    /** Events the writer took from the ring after {@link #abandoned} and did not write; writer thread only. */
+    private volatile long skipped;
+    /** Events a stop that timed out left unwritten: skipped, or never taken from the ring. */
+    private volatile long eventsAbandoned;
 
     AsyncFileWriter(String appenderName, int ringSize, WaitStrategyKind waitStrategy,
             QueueFullPolicy queueFullPolicy, EncodedEventPool pool, DropReporter drops, EventSink sink) {
@@ -171,9 +175,11 @@ final class AsyncFileWriter {
      * Stops taking events and waits until the writer has written every published one.
      *
      * @param timeoutMillis how long to wait; 0 or less waits as long as it takes
+     * @param cutHungWrite run when the time ran out, to make a write that hangs fail (so that the
+     *     writer can leave); then the rest is abandoned and counted ({@link #eventsAbandoned})
      * @return {@code true} when the ring was drained, {@code false} when the time ran out first
      */
-    boolean stop(long timeoutMillis) {
+    boolean stop(long timeoutMillis, Runnable cutHungWrite) {
         accepting = false;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         boolean drained;
@@ -188,14 +194,42 @@ final class AsyncFileWriter {
         if (!drained) {
             // Whatever the writer still holds in this batch must not start another hanging write.
             abandoned = true;
+            cutHungWrite.run();
         }
         disruptor.halt();
-        if (!drained) {
-            StatusLogger.getLogger().error(
-                    "PooledFile '{}': stop timed out after {} ms with {} events still in the ring; they are lost",
-                    appenderName, timeoutMillis, ring.getCursor() - ring.getMinimumGatingSequence());
+        if (drained) {
+            drops.reportFinal();
+            return true;
         }
-        return drained;
+        // The processor publishes its sequence only at the end of a batch: the count is right once the
+        // thread has left (the hung write was cut, so it leaves at once; a second bounds the wait).
+        awaitWriterExit(ABANDON_COUNT_WAIT_MILLIS);
+        eventsAbandoned = skipped + Math.max(0, ring.getCursor() - ring.getMinimumGatingSequence());
+        drops.reportFinal();
+        return false;
+    }
+
+    /** How long a stop that timed out waits for the writer thread to leave before it counts what was not written. */
+    private static final long ABANDON_COUNT_WAIT_MILLIS = 1000;
+
+    private void awaitWriterExit(long millis) {
+        Thread thread = writerThread;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Events a stop that timed out did not write: taken from the ring after the time ran out, or never
+     * taken. A write cut short is counted by the file manager, as lost events.
+     */
+    long eventsAbandoned() {
+        return eventsAbandoned;
     }
 
     /** Runs on the writer thread: hands each buffer to the sink, then back to the pool. */
@@ -220,9 +254,14 @@ final class AsyncFileWriter {
             try {
                 if (!owner.abandoned) {
                     sink.write(event, endOfBatch);
+                } else {
+                    owner.skipped++; // only this thread writes it
                 }
             } finally {
                 pool.release(event);
+            }
+            if (endOfBatch) {
+                owner.drops.reportIfDue();
             }
         }
     }

@@ -16,7 +16,11 @@ public enum BufferMode {
      * ring runs empty) and at stop. Fastest; a {@code kill -9} loses what the block held.
      */
     BLOCK,
-    /** Every event is written as soon as it is complete: a {@code kill -9} loses no finished line. */
+    /**
+     * Every event is written as soon as it is complete, in one {@code write} call (up to 16 MiB): what
+     * the kernel holds survives a {@code kill -9}. A kill during the call can still cut that event
+     * (Linux stops a large copy at a pending SIGKILL); the next open then starts on a new line.
+     */
     LINE,
     /**
      * Nothing is kept between events, and the async writer writes each event straight from its pooled

@@ -1,6 +1,7 @@
 package dev.log4jpool.appender;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,21 @@ final class LogFileChannels {
             throw e;
         }
         return channel;
+    }
+
+    /**
+     * The last byte of the file (0 to 255), or -1 when it is empty or cannot be read. A separate
+     * read-only channel: one opened with {@code APPEND} cannot read. Called at each open, not per event.
+     */
+    static int lastByte(Path path, long size) {
+        if (size <= 0) {
+            return -1;
+        }
+        try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return reader.read(last, size - 1) == 1 ? last.get(0) & 0xff : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -57,9 +57,11 @@ import org.apache.logging.log4j.core.config.plugins.PluginElement;
  * ({@code EncodedEventPool}, on the same lock-free ring as the buffer pool, sized by
  * {@code ringSize}), because its buffers are many and small, while a text pool's are few and large.
  *
- * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}; the appender keeps
- * running and reopens the file at the next write. With {@code ignoreExceptions="false"}, a
- * synchronous appender throws an {@link AppenderLoggingException} to the caller instead.
+ * <p><b>Faults</b> are reported through the appender's {@code ErrorHandler}, with the number of
+ * events lost; the appender keeps running, reopens the file at the next write, and after a fragment
+ * (a partial write, a crash) starts the next event on a new line (see {@link PooledFileManager}).
+ * With {@code ignoreExceptions="false"}, a synchronous appender throws an
+ * {@link AppenderLoggingException} to the caller instead.
  *
  * <p><b>Statistics</b>: {@link #stats()}, and the MXBean
  * {@code dev.log4jpool:type=PooledFile,name=<appender>} while the appender runs.
@@ -98,6 +100,7 @@ public final class PooledFileAppender extends AbstractAppender {
         this.bufferPool = bufferPool;
         this.jsonLayout = layout instanceof PooledJsonLayout ? (PooledJsonLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
+        manager.useEventDelimiter(EventDelimiter.of(layout));
         if (async == null) {
             this.eventPool = null;
             this.writer = null;
@@ -141,8 +144,15 @@ public final class PooledFileAppender extends AbstractAppender {
         try {
             synchronized (manager) {
                 long before = manager.bytesAccepted();
-                getLayout().encode(event, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    getLayout().encode(event, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -161,8 +171,15 @@ public final class PooledFileAppender extends AbstractAppender {
         try {
             synchronized (manager) {
                 long before = manager.bytesAccepted();
-                jsonLayout.writeTo(text, manager);
-                eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                try {
+                    jsonLayout.writeTo(text, manager);
+                    manager.markEventEnd();
+                    eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
+                } catch (RuntimeException e) {
+                    manager.discardUnfinishedEvent();
+                    throw e;
+                }
+                throwIfAWriteFailedUnseen();
             }
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not write an event", event, e);
@@ -171,11 +188,26 @@ public final class PooledFileAppender extends AbstractAppender {
         }
     }
 
-    /** Counts an event that went into the block and writes the block if the mode says so. Monitor held. */
+    /**
+     * Counts an event that went into the block (the manager knows where it ends) and writes the block
+     * if the mode says so. Monitor held.
+     */
     private void eventWritten(long length, boolean endOfBatch) {
         written.written(length);
         if (bufferMode != BufferMode.BLOCK || endOfBatch) {
             manager.flush();
+        }
+    }
+
+    /**
+     * A write that failed inside the layout's encode, which caught the exception and went on (Log4j's
+     * text encoders log it and retry the event): reported here, so the ErrorHandler hears of every
+     * lost event. Monitor held.
+     */
+    private void throwIfAWriteFailedUnseen() {
+        AppenderLoggingException unseen = manager.takeUnreportedFailure();
+        if (unseen != null) {
+            throw unseen;
         }
     }
 
@@ -216,8 +248,16 @@ public final class PooledFileAppender extends AbstractAppender {
         int length = event.length();
         try {
             synchronized (manager) {
-                manager.writeEvent(event, bufferMode == BufferMode.NONE);
-                eventWritten(length, endOfBatch);
+                // Counted first: an event lost to a failed write was still handed to the file.
+                written.written(length);
+                try {
+                    manager.writeEvent(event, bufferMode == BufferMode.NONE);
+                    if (bufferMode != BufferMode.BLOCK || endOfBatch) {
+                        manager.flush();
+                    }
+                } finally {
+                    manager.takeUnreportedFailure(); // thrown to the catch below, or none
+                }
             }
         } catch (RuntimeException e) {
             // Nobody to throw to here: report, and go on with the next event.
@@ -251,15 +291,26 @@ public final class PooledFileAppender extends AbstractAppender {
         setStopping();
         long deadline = System.nanoTime() + timeUnit.toNanos(timeout);
         boolean clean = super.stop(timeout, timeUnit, false);
-        if (writer != null && !writer.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0)) {
-            // The time ran out, most likely on a write that hangs: free the writer, drop the rest.
-            manager.abandonPendingWrites();
+        long lostBefore = manager.eventsLost();
+        long waitMillis = timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0;
+        if (writer != null && !writer.stop(waitMillis, manager::abandonPendingWrites)) {
+            // The time ran out, most likely on a write that hangs: the writer cut it and dropped the rest.
             clean = false;
+            long notWritten = writer.eventsAbandoned() + (manager.eventsLost() - lostBefore);
+            LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
+                    waitMillis, notWritten);
         }
-        try {
-            manager.flush();
-        } catch (RuntimeException e) {
-            error("PooledFile '" + getName() + "' could not write its last block", null, e);
+        RuntimeException lastBlockFailure = null;
+        synchronized (manager) {
+            try {
+                manager.flush();
+            } catch (RuntimeException e) {
+                manager.takeUnreportedFailure(); // reported here, not to an appender that shares the file
+                lastBlockFailure = e;
+            }
+        }
+        if (lastBlockFailure != null) {
+            error("PooledFile '" + getName() + "' could not write its last block", null, lastBlockFailure);
             clean = false;
         }
         clean &= manager.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0, TimeUnit.MILLISECONDS);
@@ -280,7 +331,8 @@ public final class PooledFileAppender extends AbstractAppender {
                 manager.flushes(),
                 drops.total(),
                 writer == null ? 0 : writer.highWaterMark(),
-                manager.writeErrors());
+                manager.writeErrors(),
+                manager.eventsLost());
     }
 
     /** The file, absolute. */

@@ -83,5 +83,10 @@ final class PooledFileJmx {
         public long getWriteErrors() {
             return appender.stats().writeErrors();
         }
+
+        @Override
+        public long getEventsLost() {
+            return appender.stats().eventsLost();
+        }
     }
 }

@@ -24,4 +24,6 @@ public interface PooledFileMXBean {
     long getRingHighWaterMark();
 
     long getWriteErrors();
+
+    long getEventsLost();
 }

@@ -12,6 +12,9 @@ package dev.log4jpool.appender;
  *     to encode
  * @param ringHighWaterMark the most events ever waiting in the async ring (0 when synchronous)
  * @param writeErrors failed opens and writes of the file
+ * @param eventsLost events that did not reach the file whole: in a write that failed (a partial
+ *     write's events count unless they landed whole), or abandoned by a stop that timed out; like
+ *     {@code writeErrors}, counted for the file
  */
 public record PooledFileStats(
         long eventsWritten,
@@ -19,4 +22,5 @@ public record PooledFileStats(
         long flushes,
         long eventsDropped,
         long ringHighWaterMark,
-        long writeErrors) {}
+        long writeErrors,
+        long eventsLost) {}

@@ -64,6 +64,29 @@ class BufferModeTest {
         }
     }
 
+    /**
+     * An event larger than PooledFileManager.MAX_WHOLE_EVENT_BYTES goes to the file in pieces; once it
+     * is finished the file is between events again: the next event is whole, and a file renamed away
+     * meanwhile is noticed at the next write (the check runs only between events).
+     */
+    @Test
+    void anEventBeyondTheWholeEventLimitIsWrittenInPiecesAndTheNextStartsClean() throws Exception {
+        Path file = dir.resolve("huge.log");
+        LoggerContext context = start(file, "bufferMode=\"LINE\" bufferSize=\"4096\"");
+        String huge = "h".repeat(PooledFileManager.MAX_WHOLE_EVENT_BYTES + 1000);
+        try {
+            Logger logger = context.getLogger("t");
+            logger.info(huge);
+            Files.move(file, dir.resolve("huge.log.1"));
+            Thread.sleep(1100);
+            logger.info("in the new file");
+        } finally {
+            TestContexts.stop(context);
+        }
+        assertEquals(List.of(huge), LogLines.read(dir.resolve("huge.log.1")));
+        assertEquals(List.of("in the new file"), LogLines.read(file));
+    }
+
     @Test
     void lineWritesEveryEvent() throws IOException {
         assertEveryEventWritten("bufferMode=\"LINE\"");

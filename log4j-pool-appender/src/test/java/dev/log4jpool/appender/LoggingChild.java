@@ -9,7 +9,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>{@code count THREADS PER_THREAD}: each thread logs {@code {"thread":t,"seq":i}} lines, then
  * Log4j is shut down (which drains every ring) and {@code calls=N context=<class>} is printed.
- * {@code forever}: one thread logs until the process is killed, printing {@code started} first.
+ * {@code forever [PADDING]}: one thread logs until the process is killed, printing {@code started}
+ * first; each message carries {@code PADDING} (default 200) x's.
  */
 public final class LoggingChild {
     private LoggingChild() {}
@@ -19,7 +20,7 @@ public final class LoggingChild {
         if (args[0].equals("forever")) {
             System.out.println("started");
             System.out.flush();
-            String padding = "x".repeat(200);
+            String padding = "x".repeat(args.length > 1 ? Integer.parseInt(args[1]) : 200);
             for (long i = 0; ; i++) {
                 logger.info("{\"thread\":0,\"seq\":{},\"padding\":\"{}\"}", i, padding);
             }
