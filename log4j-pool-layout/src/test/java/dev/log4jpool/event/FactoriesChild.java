@@ -1,0 +1,258 @@
+package dev.log4jpool.event;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+
+/**
+ * A JVM of its own for {@link PooledFactoriesTest}: Log4j reads {@code log4j2.logEventFactory},
+ * {@code log4j2.messageFactory} and {@code log4j2.contextSelector} once per JVM, so each scenario
+ * runs here, configured by system properties exactly as an application would be. Prints its
+ * findings as {@code key=value} lines.
+ *
+ * <ul>
+ *   <li>{@code log REQUESTS EVENTS virtual|platform NESTED}: one thread per request, each logging
+ *       EVENTS events of four kinds (parameterized, simple, object, printf) whose text is known from
+ *       the request and step, with a yield between events; with NESTED, the object message's
+ *       {@code toString()} logs an event of its own. A {@link ReuseCheckingAppender} watches every
+ *       event.</li>
+ *   <li>{@code alloc-platform}: bytes per event on one platform thread, after 200,000 warm-up events.</li>
+ *   <li>{@code alloc-virtual REQUESTS EVENTS}: bytes per event with one virtual thread per request,
+ *       net of the same rounds without the logging calls.</li>
+ * </ul>
+ */
+public final class FactoriesChild {
+    static final int WARM_UP = 200_000;
+    static final int MEASURED = 200_000;
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private FactoriesChild() {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "log":
+                log(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3].equals("virtual"),
+                        Boolean.parseBoolean(args[4]));
+                break;
+            case "alloc-platform":
+                allocPlatform();
+                break;
+            case "alloc-virtual":
+                allocVirtual(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                break;
+            default:
+                throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static String text(int request, int step) {
+        return "request r" + request + " step " + step + " check " + check(request, step);
+    }
+
+    static long check(int request, int step) {
+        return request * 31L + step;
+    }
+
+    /** An object message whose {@code toString()} may log (a nested logging call on the same thread). */
+    static final class Step {
+        private static final Logger NESTED = LogManager.getLogger("shop.nested");
+        private final int request;
+        private final int step;
+        private final boolean nested;
+
+        Step(int request, int step, boolean nested) {
+            this.request = request;
+            this.step = step;
+            this.nested = nested;
+        }
+
+        @Override
+        public String toString() {
+            if (nested) {
+                NESTED.info("nested request {} step {}", "r" + request, step);
+            }
+            return text(request, step);
+        }
+    }
+
+    private static void log(int requests, int events, boolean virtual, boolean nested) throws Exception {
+        Logger logger = LogManager.getLogger("shop");
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        LoggerConfig shop = config.getLoggerConfig("shop");
+        ReuseCheckingAppender checker = new ReuseCheckingAppender(!(shop instanceof org.apache.logging.log4j.core.async.AsyncLoggerConfig)
+                && !(context instanceof org.apache.logging.log4j.core.async.AsyncLoggerContext));
+        checker.start();
+        config.addAppender(checker);
+        shop.addAppender(checker, null, null);
+        context.updateLoggers();
+
+        ThreadFactory threads = virtual ? virtualThreadFactory() : Thread::new;
+        CountDownLatch done = new CountDownLatch(requests);
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int r = 0; r < requests; r++) {
+            int request = r;
+            threads.newThread(() -> {
+                try {
+                    for (int step = 0; step < events; step++) {
+                        String id = "r" + request;
+                        switch (step % 4) {
+                            case 0:
+                                logger.info("request {} step {} check {}", id, step, check(request, step));
+                                break;
+                            case 1:
+                                logger.info(text(request, step));
+                                break;
+                            case 2:
+                                logger.info(new Step(request, step, nested));
+                                break;
+                            default:
+                                logger.printf(Level.INFO, "request %s step %d check %d", id, step, check(request, step));
+                        }
+                        Thread.yield();
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        Object eventFactory = config.getRootLogger().getLogEventFactory();
+        Object messageFactory = logger.getMessageFactory();
+        LogManager.shutdown();
+        System.out.println("eventFactory=" + eventFactory.getClass().getName());
+        System.out.println("messageFactory=" + messageFactory.getClass().getName());
+        if (eventFactory instanceof PooledLogEventFactory) {
+            System.out.println("eventsCreated=" + ((PooledLogEventFactory) eventFactory).eventsCreated());
+        }
+        if (messageFactory instanceof PooledMessageFactory) {
+            System.out.println("messagesCreated=" + ((PooledMessageFactory) messageFactory).messagesCreated());
+        }
+        System.out.println("checker " + checker.summary());
+        System.out.println("failures=" + failures.size() + (failures.isEmpty() ? "" : " first=" + failures.get(0)));
+    }
+
+    private static Logger encodingLogger() {
+        Logger logger = LogManager.getLogger("shop");
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        PooledEncodeAppender appender = new PooledEncodeAppender();
+        appender.start();
+        config.addAppender(appender);
+        config.getRootLogger().addAppender(appender, null, null);
+        context.updateLoggers();
+        return logger;
+    }
+
+    /** Arguments made once: the calls measured allocate nothing of their own. */
+    private static final String[] IDS = new String[1024];
+    private static final Long[] CHECKS = new Long[1024];
+
+    static {
+        for (int i = 0; i < IDS.length; i++) {
+            IDS[i] = "r" + i;
+            CHECKS[i] = (long) i * 31;
+        }
+    }
+
+    private static void allocPlatform() {
+        Logger logger = encodingLogger();
+        for (int i = 0; i < WARM_UP; i++) {
+            logger.info("request {} step {} check {}", IDS[i & 1023], i & 7, CHECKS[i & 1023]);
+        }
+        long thread = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(thread);
+        long firstMillis = System.currentTimeMillis();
+        for (int i = 0; i < MEASURED; i++) {
+            logger.info("request {} step {} check {}", IDS[i & 1023], i & 7, CHECKS[i & 1023]);
+        }
+        long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
+        System.out.println("timestampsMoved=" + (System.currentTimeMillis() > firstMillis));
+        System.out.println("bytesPerEvent=" + (double) allocated / MEASURED);
+        printFactories(logger);
+    }
+
+    /**
+     * Rounds of REQUESTS virtual threads, all alive at once (they wait at a gate), each logging
+     * EVENTS events with a yield between them, alternating with the same rounds without the
+     * logging calls. Allocation of every thread, virtual ones included (they allocate on their
+     * carrier), from HotSpot's running total; see VirtualThreadBenchmark in perf.
+     */
+    private static void allocVirtual(int requests, int events) throws Exception {
+        Logger logger = encodingLogger();
+        int warmUpRounds = Math.max(2, WARM_UP / (requests * events) + 1);
+        for (int i = 0; i < warmUpRounds; i++) {
+            virtualRound(logger, requests, events, false);
+            virtualRound(logger, requests, events, true);
+        }
+        double[] net = new double[5];
+        for (int i = 0; i < net.length; i++) {
+            long without = virtualRound(logger, requests, events, false);
+            long with = virtualRound(logger, requests, events, true);
+            net[i] = (double) (with - without) / ((long) requests * events);
+        }
+        Arrays.sort(net);
+        System.out.println("netBytesPerEventRounds=" + Arrays.toString(net));
+        System.out.println("netBytesPerEvent=" + net[net.length / 2]);
+        printFactories(logger);
+    }
+
+    private static long virtualRound(Logger logger, int requests, int events, boolean logging) throws Exception {
+        System.gc();
+        ThreadFactory threads = virtualThreadFactory();
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(requests);
+        long before = THREADS.getTotalThreadAllocatedBytes();
+        for (int r = 0; r < requests; r++) {
+            int request = r & 1023;
+            threads.newThread(() -> {
+                try {
+                    gate.await();
+                    for (int step = 0; step < events; step++) {
+                        if (logging) {
+                            logger.info("request {} step {} check {}", IDS[request], step, CHECKS[request]);
+                        }
+                        Thread.yield();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        gate.countDown();
+        done.await();
+        return THREADS.getTotalThreadAllocatedBytes() - before;
+    }
+
+    private static void printFactories(Logger logger) {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Object eventFactory = context.getConfiguration().getRootLogger().getLogEventFactory();
+        System.out.println("eventFactory=" + eventFactory.getClass().getName());
+        System.out.println("messageFactory=" + logger.getMessageFactory().getClass().getName());
+        if (eventFactory instanceof PooledLogEventFactory) {
+            System.out.println("eventsCreated=" + ((PooledLogEventFactory) eventFactory).eventsCreated());
+        }
+        if (logger.getMessageFactory() instanceof PooledMessageFactory) {
+            System.out.println("messagesCreated=" + ((PooledMessageFactory) logger.getMessageFactory()).messagesCreated());
+        }
+    }
+
+    private static ThreadFactory virtualThreadFactory() throws ReflectiveOperationException {
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+    }
+}
