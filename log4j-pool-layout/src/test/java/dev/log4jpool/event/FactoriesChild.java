@@ -27,14 +27,30 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
  *       {@code toString()} logs an event of its own. A {@link ReuseCheckingAppender} watches every
  *       event.</li>
  *   <li>{@code alloc-platform}: bytes per event on one platform thread, after 200,000 warm-up events.</li>
- *   <li>{@code alloc-virtual REQUESTS EVENTS}: bytes per event with one virtual thread per request,
- *       net of the same rounds without the logging calls.</li>
+ *   <li>{@code alloc-virtual REQUESTS EVENTS ROUNDS YIELD}: bytes per event with one virtual thread per
+ *       request, net of the same rounds without the logging calls (median of ROUNDS pairs); with
+ *       YIELD, each thread yields after every event; with a sixth argument {@code mdc}, each request
+ *       puts two entries in the thread context first, in both kinds of rounds.</li>
  * </ul>
  */
 public final class FactoriesChild {
     static final int WARM_UP = 200_000;
     static final int MEASURED = 200_000;
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /**
+     * HotSpot's total of heap bytes allocated by all threads, live or exited
+     * ({@code com.sun.management.ThreadMXBean.getTotalThreadAllocatedBytes()}, JDK 21 and 17.0.9+;
+     * called reflectively because Java 17's API signature file, which {@code --release 17} compiles
+     * against on newer JDKs, does not list it).
+     */
+    static long totalAllocatedBytes() {
+        try {
+            return (Long) ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes").invoke(THREADS);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM does not count the bytes all threads allocate", e);
+        }
+    }
 
     private FactoriesChild() {}
 
@@ -48,7 +64,8 @@ public final class FactoriesChild {
                 allocPlatform();
                 break;
             case "alloc-virtual":
-                allocVirtual(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+                allocVirtual(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                        Boolean.parseBoolean(args[4]), args.length > 5 && args[5].equals("mdc"));
                 break;
             default:
                 throw new IllegalArgumentException(args[0]);
@@ -190,18 +207,22 @@ public final class FactoriesChild {
      * logging calls. Allocation of every thread, virtual ones included (they allocate on their
      * carrier), from HotSpot's running total; see VirtualThreadBenchmark in perf.
      */
-    private static void allocVirtual(int requests, int events) throws Exception {
+    private static void allocVirtual(int requests, int events, int rounds, boolean yield, boolean mdc)
+            throws Exception {
         Logger logger = encodingLogger();
         int warmUpRounds = Math.max(2, WARM_UP / (requests * events) + 1);
         for (int i = 0; i < warmUpRounds; i++) {
-            virtualRound(logger, requests, events, false);
-            virtualRound(logger, requests, events, true);
+            virtualRound(logger, requests, events, false, yield, mdc);
+            virtualRound(logger, requests, events, true, yield, mdc);
         }
-        double[] net = new double[5];
+        double[] net = new double[rounds];
         for (int i = 0; i < net.length; i++) {
-            long without = virtualRound(logger, requests, events, false);
-            long with = virtualRound(logger, requests, events, true);
+            long without = virtualRound(logger, requests, events, false, yield, mdc);
+            long with = virtualRound(logger, requests, events, true, yield, mdc);
             net[i] = (double) (with - without) / ((long) requests * events);
+            if (Boolean.getBoolean("verbose")) {
+                System.out.println("round without=" + without + " with=" + with + " gcs=" + gcs());
+            }
         }
         Arrays.sort(net);
         System.out.println("netBytesPerEventRounds=" + Arrays.toString(net));
@@ -209,22 +230,34 @@ public final class FactoriesChild {
         printFactories(logger);
     }
 
-    private static long virtualRound(Logger logger, int requests, int events, boolean logging) throws Exception {
+    private static long virtualRound(Logger logger, int requests, int events, boolean logging, boolean yield,
+            boolean mdc) throws Exception {
         System.gc();
         ThreadFactory threads = virtualThreadFactory();
+        // Every thread parks at the gate before it opens: a thread that found the gate already open
+        // would skip its first unmount and the stack chunk that goes with it, a different amount of
+        // JDK allocation in every round.
+        CountDownLatch ready = new CountDownLatch(requests);
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(requests);
-        long before = THREADS.getTotalThreadAllocatedBytes();
+        long before = totalAllocatedBytes();
         for (int r = 0; r < requests; r++) {
             int request = r & 1023;
             threads.newThread(() -> {
                 try {
+                    ready.countDown();
                     gate.await();
+                    if (mdc) { // the request's own context, with or without logging
+                        org.apache.logging.log4j.ThreadContext.put("requestId", IDS[request]);
+                        org.apache.logging.log4j.ThreadContext.put("user", IDS[(request * 7) & 1023]);
+                    }
                     for (int step = 0; step < events; step++) {
                         if (logging) {
                             logger.info("request {} step {} check {}", IDS[request], step, CHECKS[request]);
                         }
-                        Thread.yield();
+                        if (yield) {
+                            Thread.yield();
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -233,9 +266,18 @@ public final class FactoriesChild {
                 }
             }).start();
         }
+        ready.await();
         gate.countDown();
         done.await();
-        return THREADS.getTotalThreadAllocatedBytes() - before;
+        return totalAllocatedBytes() - before;
+    }
+
+    private static long gcs() {
+        long count = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += gc.getCollectionCount();
+        }
+        return count;
     }
 
     private static void printFactories(Logger logger) {
@@ -249,6 +291,7 @@ public final class FactoriesChild {
         if (logger.getMessageFactory() instanceof PooledMessageFactory) {
             System.out.println("messagesCreated=" + ((PooledMessageFactory) logger.getMessageFactory()).messagesCreated());
         }
+        System.out.println("layoutBufferPool=" + dev.log4jpool.buffer.BufferPool.getDefault().stats());
     }
 
     private static ThreadFactory virtualThreadFactory() throws ReflectiveOperationException {

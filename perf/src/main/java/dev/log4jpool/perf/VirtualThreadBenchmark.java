@@ -207,6 +207,20 @@ public final class VirtualThreadBenchmark {
     /** The child JVM: one setup, rounds with and without logging, one result line. */
     static final class Child {
         private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        /**
+         * HotSpot's total of heap bytes allocated by all threads, live or exited
+         * ({@code com.sun.management.ThreadMXBean.getTotalThreadAllocatedBytes()}, JDK 21 and 17.0.9+;
+         * called reflectively because Java 17's API signature file, which {@code --release 17} compiles
+         * against on newer JDKs, does not list it).
+         */
+        static long totalAllocatedBytes() {
+            try {
+                return (Long) ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes").invoke(THREADS);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("this JVM does not count the bytes all threads allocate", e);
+            }
+        }
         private static final OperatingSystemMXBean OS =
                 (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private static final String[] USERS = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"};
@@ -318,16 +332,20 @@ public final class VirtualThreadBenchmark {
             System.gc(); // each round starts from the same heap, so rounds with and without logging compare
             calls.reset();
             ThreadFactory virtualThreads = virtualThreadFactory();
+            // Every thread parks at the gate before it opens: one that found it open would skip its first
+            // unmount and the stack chunk that goes with it, a different amount of JDK allocation per round.
+            CountDownLatch ready = new CountDownLatch(requests);
             CountDownLatch gate = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(requests);
             long gcCountBefore = gcCount();
             long gcMillisBefore = gcMillis();
-            long bytesBefore = THREADS.getTotalThreadAllocatedBytes();
+            long bytesBefore = totalAllocatedBytes();
             long cpuBefore = OS.getProcessCpuTime();
             for (int r = 0; r < requests; r++) {
                 int request = r;
                 virtualThreads.newThread(() -> {
                     try {
+                        ready.countDown();
                         gate.await();
                         handle(request, logging);
                     } catch (InterruptedException e) {
@@ -337,11 +355,12 @@ public final class VirtualThreadBenchmark {
                     }
                 }).start();
             }
+            ready.await();
             long start = System.nanoTime();
             gate.countDown();
             boolean finished = done.await(ROUND_LIMIT_SECONDS, TimeUnit.SECONDS);
             long nanos = System.nanoTime() - start;
-            long bytes = THREADS.getTotalThreadAllocatedBytes() - bytesBefore;
+            long bytes = totalAllocatedBytes() - bytesBefore;
             long cpu = OS.getProcessCpuTime() - cpuBefore;
             if (logging) {
                 loggedCalls += calls.sum();
