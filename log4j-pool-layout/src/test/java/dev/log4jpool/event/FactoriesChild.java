@@ -29,8 +29,9 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
  *   <li>{@code alloc-platform}: bytes per event on one platform thread, after 200,000 warm-up events.</li>
  *   <li>{@code alloc-virtual REQUESTS EVENTS ROUNDS YIELD}: bytes per event with one virtual thread per
  *       request, net of the same rounds without the logging calls (median of ROUNDS pairs); with
- *       YIELD, each thread yields after every event; with a sixth argument {@code mdc}, each request
- *       puts two entries in the thread context first, in both kinds of rounds.</li>
+ *       YIELD, each thread yields after every event. A sixth argument varies the request: {@code mdc}
+ *       puts two entries in the thread context first (in both kinds of rounds); {@code unbox} passes
+ *       primitives through Log4j's {@code Unbox}; {@code structured} logs a {@code StructuredMessage}.</li>
  * </ul>
  */
 public final class FactoriesChild {
@@ -65,7 +66,7 @@ public final class FactoriesChild {
                 break;
             case "alloc-virtual":
                 allocVirtual(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                        Boolean.parseBoolean(args[4]), args.length > 5 && args[5].equals("mdc"));
+                        Boolean.parseBoolean(args[4]), args.length > 5 ? args[5] : "");
                 break;
             default:
                 throw new IllegalArgumentException(args[0]);
@@ -207,18 +208,18 @@ public final class FactoriesChild {
      * logging calls. Allocation of every thread, virtual ones included (they allocate on their
      * carrier), from HotSpot's running total; see VirtualThreadBenchmark in perf.
      */
-    private static void allocVirtual(int requests, int events, int rounds, boolean yield, boolean mdc)
+    private static void allocVirtual(int requests, int events, int rounds, boolean yield, String variant)
             throws Exception {
         Logger logger = encodingLogger();
         int warmUpRounds = Math.max(2, WARM_UP / (requests * events) + 1);
         for (int i = 0; i < warmUpRounds; i++) {
-            virtualRound(logger, requests, events, false, yield, mdc);
-            virtualRound(logger, requests, events, true, yield, mdc);
+            virtualRound(logger, requests, events, false, yield, variant);
+            virtualRound(logger, requests, events, true, yield, variant);
         }
         double[] net = new double[rounds];
         for (int i = 0; i < net.length; i++) {
-            long without = virtualRound(logger, requests, events, false, yield, mdc);
-            long with = virtualRound(logger, requests, events, true, yield, mdc);
+            long without = virtualRound(logger, requests, events, false, yield, variant);
+            long with = virtualRound(logger, requests, events, true, yield, variant);
             net[i] = (double) (with - without) / ((long) requests * events);
             if (Boolean.getBoolean("verbose")) {
                 System.out.println("round without=" + without + " with=" + with + " gcs=" + gcs());
@@ -231,7 +232,10 @@ public final class FactoriesChild {
     }
 
     private static long virtualRound(Logger logger, int requests, int events, boolean logging, boolean yield,
-            boolean mdc) throws Exception {
+            String variant) throws Exception {
+        boolean mdc = variant.equals("mdc");
+        boolean unbox = variant.equals("unbox");
+        boolean structured = variant.equals("structured");
         System.gc();
         ThreadFactory threads = virtualThreadFactory();
         // Every thread parks at the gate before it opens: a thread that found the gate already open
@@ -252,7 +256,16 @@ public final class FactoriesChild {
                         org.apache.logging.log4j.ThreadContext.put("user", IDS[(request * 7) & 1023]);
                     }
                     for (int step = 0; step < events; step++) {
-                        if (logging) {
+                        if (!logging) {
+                            // no call
+                        } else if (unbox) {
+                            logger.info("request {} step {} check {}", IDS[request],
+                                    org.apache.logging.log4j.util.Unbox.box(step),
+                                    org.apache.logging.log4j.util.Unbox.box(request * 31L));
+                        } else if (structured) {
+                            logger.info(dev.log4jpool.message.StructuredMessage.of("request")
+                                    .with("id", IDS[request]).with("step", step).with("check", request * 31L));
+                        } else {
                             logger.info("request {} step {} check {}", IDS[request], step, CHECKS[request]);
                         }
                         if (yield) {
