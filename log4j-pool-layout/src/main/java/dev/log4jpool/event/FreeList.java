@@ -28,6 +28,7 @@ final class FreeList<T> {
     private final BoundedRing<T> odd;
     private final LongAdder created = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder overflowed = new LongAdder();
 
     /** @param capacity free objects kept at most, split between the two rings (each rounded up to a power of two) */
     FreeList(int capacity) {
@@ -52,6 +53,15 @@ final class FreeList<T> {
 
     void countCreated() {
         created.increment();
+    }
+
+    /** Counts a caller that found no free object and was served something else instead. */
+    void countOverflow() {
+        overflowed.increment();
+    }
+
+    long overflowed() {
+        return overflowed.sum();
     }
 
     /** Makes {@code free} available to the next {@link #poll}, or drops it when both rings are full. */

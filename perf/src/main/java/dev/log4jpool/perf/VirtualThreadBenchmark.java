@@ -60,11 +60,15 @@ public final class VirtualThreadBenchmark {
         POOLED_ALL_ASYNC("all-async loggers + PooledFile", true, false, POOLED_FILE),
         POOLED_ALL_ASYNC_VIRTUAL("all-async loggers + PooledFile, pooled factories, Sleep, 64Ki ring (recommended)",
                 true, true, POOLED_FILE, VIRTUAL_THREAD_TUNING),
+        POOLED_ALL_ASYNC_VIRTUAL_NO_MDC("the same, log4j2.disableThreadContext=true (requests without MDC)", true, true,
+                POOLED_FILE, concat(VIRTUAL_THREAD_TUNING, "-Dlog4j2.disableThreadContext=true")),
         RAF_JSON_TEMPLATE("RandomAccessFile + JsonTemplateLayout, sync", false, false, RAF_JSON_TEMPLATE_XML),
         RAF_JSON_TEMPLATE_ALL_ASYNC("all-async loggers + RandomAccessFile + JsonTemplateLayout", true, false,
                 RAF_JSON_TEMPLATE_XML),
         RAF_JSON_TEMPLATE_ALL_ASYNC_TUNED("all-async loggers + RandomAccessFile + JsonTemplateLayout, Sleep, 64Ki ring",
-                true, false, RAF_JSON_TEMPLATE_XML, VIRTUAL_THREAD_TUNING);
+                true, false, RAF_JSON_TEMPLATE_XML, VIRTUAL_THREAD_TUNING),
+        RAF_JSON_TEMPLATE_ALL_ASYNC_TUNED_NO_MDC("the same, log4j2.disableThreadContext=true", true, false,
+                RAF_JSON_TEMPLATE_XML, concat(VIRTUAL_THREAD_TUNING, "-Dlog4j2.disableThreadContext=true"));
 
         final String title;
         final boolean allAsync;
@@ -104,6 +108,12 @@ public final class VirtualThreadBenchmark {
     private static final String[] VIRTUAL_THREAD_TUNING = {
         "-Dlog4j2.asyncLoggerWaitStrategy=Sleep", "-Dlog4j2.asyncLoggerRingBufferSize=65536"
     };
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 
     private static final String POOLED_FILE =
             "<PooledFile name=\"file\" fileName=\"%s\" bufferMode=\"BLOCK\"><PooledJsonLayout/></PooledFile>";
@@ -321,7 +331,8 @@ public final class VirtualThreadBenchmark {
             }
             if (messageFactory instanceof dev.log4jpool.event.PooledMessageFactory pooled) {
                 text.append("messages created ").append(pooled.messagesCreated()).append(", dropped ")
-                        .append(pooled.messagesDropped());
+                        .append(pooled.messagesDropped()).append(", plain when all in use ")
+                        .append(pooled.messagesOverflowed());
             }
             return text.toString();
         }
