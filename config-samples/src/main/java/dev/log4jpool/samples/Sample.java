@@ -22,6 +22,13 @@ enum Sample {
             "log4j2.garbagefreeThreadContextMap", "true")),
     LARGE_POOL("large-pool", "log4j2-large-pool.xml", Map.of()),
     WEBAPP("webapp", "log4j2-webapp.xml", Map.of("log4j2.enableThreadlocals", "false")),
+    VIRTUAL_THREADS("virtual-threads", "log4j2-virtual-threads.xml", Map.of(
+            "log4j2.contextSelector", "org.apache.logging.log4j.core.async.AsyncLoggerContextSelector",
+            "log4j2.logEventFactory", "dev.log4jpool.event.PooledLogEventFactory",
+            "log4j2.messageFactory", "dev.log4jpool.event.PooledMessageFactory",
+            "log4j2.asyncLoggerWaitStrategy", "Sleep",
+            "log4j2.asyncLoggerRingBufferSize", "65536",
+            "log4j2.disableThreadContext", "true")),
     /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
     ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB"));
 

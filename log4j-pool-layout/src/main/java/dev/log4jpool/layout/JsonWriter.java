@@ -242,17 +242,6 @@ final class JsonWriter {
         out.append(text, 0, text.length());
     }
 
-    /** A JSON string, or {@code null}. */
-    void stringValue(String value) {
-        if (value == null) {
-            nullValue();
-            return;
-        }
-        out.append('"');
-        escapeTruncated(value, value.length());
-        out.append('"');
-    }
-
     /** A JSON string, copied from {@code cache} when it is the same String as last time. */
     void cachedStringValue(String value, EscapedStringCache cache) {
         if (value == null) {
@@ -266,7 +255,7 @@ final class JsonWriter {
         }
     }
 
-    /** A JSON string from any text, or {@code null}. */
+    /** A JSON string from any text (a String is read in place), or {@code null}. */
     void stringValue(CharSequence value) {
         if (value == null) {
             nullValue();
@@ -294,7 +283,7 @@ final class JsonWriter {
         if (value == null) {
             nullValue();
         } else if (value instanceof String) {
-            stringValue((String) value);
+            stringValue((CharSequence) value);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             longValue(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.logging.log4j.Level;
@@ -21,9 +20,6 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.plugins.util.PluginManager;
 import org.apache.logging.log4j.core.config.plugins.util.PluginType;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,23 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code <BufferPool>} element as a user declares it in log4j2.xml. */
 class BufferPoolPluginTest {
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final StatusListener listener = new StatusListener() {
-        @Override
-        public void log(StatusData data) {
-            if (data.getLevel().isMoreSpecificThan(Level.WARN)) {
-                warnings.add(data.getLevel() + " " + data.getMessage().getFormattedMessage());
-            }
-        }
-
-        @Override
-        public Level getStatusLevel() {
-            return Level.WARN;
-        }
-
-        @Override
-        public void close() {}
-    };
+    private final StatusCapture status = new StatusCapture(Level.WARN);
 
     @TempDir
     Path dir;
@@ -56,7 +36,7 @@ class BufferPoolPluginTest {
 
     @BeforeEach
     void listen() {
-        StatusLogger.getLogger().registerListener(listener);
+        status.start();
     }
 
     @AfterEach
@@ -64,7 +44,12 @@ class BufferPoolPluginTest {
         if (context != null) {
             Configurator.shutdown(context);
         }
-        StatusLogger.getLogger().removeListener(listener);
+        status.stop();
+    }
+
+    /** What the status logger said at WARN or worse, as {@code LEVEL message}. */
+    private List<String> warnings() {
+        return status.all().stream().map(data -> data.getLevel() + " " + data.getMessage().getFormattedMessage()).toList();
     }
 
     private LoggerContext start(String appenders) throws Exception {
@@ -99,8 +84,8 @@ class BufferPoolPluginTest {
         assertEquals(4, pool.getRingCapacity());
         assertFalse(pool.isThreadLocalEnabled());
         assertEquals(131072, pool.getMaxRetainedSize());
-        assertTrue(warnings.stream().noneMatch(w -> w.contains("not properly registered") || w.contains("ERROR")),
-                warnings::toString);
+        assertTrue(warnings().stream().noneMatch(w -> w.contains("not properly registered") || w.contains("ERROR")),
+                warnings()::toString);
     }
 
     @Test
@@ -110,7 +95,7 @@ class BufferPoolPluginTest {
                 + "<PoolProbe name=\"c\"><BufferPool name=\"other\" bufferSize=\"1024\"/></PoolProbe>");
         assertSame(probe("a").pool(), probe("b").pool());
         assertNotSame(probe("a").pool(), probe("c").pool());
-        assertTrue(warnings.isEmpty(), warnings::toString);
+        assertTrue(warnings().isEmpty(), warnings()::toString);
     }
 
     @Test
@@ -119,21 +104,21 @@ class BufferPoolPluginTest {
                 + "<PoolProbe name=\"b\"><BufferPool name=\"twice\" bufferSize=\"2048\"/></PoolProbe>");
         assertSame(probe("a").pool(), probe("b").pool());
         assertEquals(1024, probe("b").pool().getBufferSize());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("\"twice\"") && w.contains("different settings")),
-                warnings::toString);
+        assertTrue(warnings().stream().anyMatch(w -> w.contains("\"twice\"") && w.contains("different settings")),
+                warnings()::toString);
     }
 
     @Test
     void anInvalidAttributeFailsNamingItAndItsValue() throws Exception {
         start("<PoolProbe name=\"a\"><BufferPool name=\"bad\" bufferSize=\"-1\"/></PoolProbe>");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("bufferSize") && w.contains("-1")), warnings::toString);
+        assertTrue(warnings().stream().anyMatch(w -> w.contains("bufferSize") && w.contains("-1")), warnings()::toString);
         assertNull(probe("a").pool(), "no pool was built from the bad element");
     }
 
     @Test
     void aMissingNameIsReported() throws Exception {
         start("<PoolProbe name=\"a\"><BufferPool bufferSize=\"1024\"/></PoolProbe>");
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("<BufferPool> needs a name")), warnings::toString);
+        assertTrue(warnings().stream().anyMatch(w -> w.contains("<BufferPool> needs a name")), warnings()::toString);
     }
 
     @Test
@@ -141,7 +126,7 @@ class BufferPoolPluginTest {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.log4jpool:type=BufferPool,name=jmx-visible");
         start("<PoolProbe name=\"a\"><BufferPool name=\"jmx-visible\" bufferSize=\"512\" maxBuffers=\"8\"/></PoolProbe>");
-        assertTrue(server.isRegistered(name), warnings::toString);
+        assertTrue(server.isRegistered(name), warnings()::toString);
         BufferPool pool = probe("a").pool();
         pool.release(pool.acquire());
         assertEquals(512, server.getAttribute(name, "BufferSize"));

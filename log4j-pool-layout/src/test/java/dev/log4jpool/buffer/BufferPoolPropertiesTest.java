@@ -4,45 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.PropertiesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BufferPoolPropertiesTest {
-    private final List<String> errors = new CopyOnWriteArrayList<>();
-    private final StatusListener listener = new StatusListener() {
-        @Override
-        public void log(StatusData data) {
-            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                errors.add(data.getMessage().getFormattedMessage());
-            }
-        }
-
-        @Override
-        public Level getStatusLevel() {
-            return Level.ERROR;
-        }
-
-        @Override
-        public void close() {}
-    };
+    private final StatusCapture status = new StatusCapture(Level.ERROR);
 
     @BeforeEach
     void listen() {
-        StatusLogger.getLogger().registerListener(listener);
+        status.start();
     }
 
     @AfterEach
     void stopListening() {
-        StatusLogger.getLogger().removeListener(listener);
+        status.stop();
     }
 
     private static BufferPool poolFrom(String... keyValues) {
@@ -65,7 +44,7 @@ class BufferPoolPropertiesTest {
         assertEquals(8, pool.getRingCapacity());
         assertEquals(4096, pool.getMaxRetainedSize());
         assertFalse(pool.isThreadLocalEnabled());
-        assertTrue(errors.isEmpty(), errors::toString);
+        assertTrue(status.messages().isEmpty(), status.messages()::toString);
     }
 
     @Test
@@ -83,8 +62,8 @@ class BufferPoolPropertiesTest {
                 "log4jpool.maxBuffers", "-3");
         assertEquals(8192, pool.getBufferSize());
         assertEquals(32, pool.getRingCapacity());
-        assertTrue(errors.stream().anyMatch(e -> e.contains("log4jpool.bufferSize") && e.contains("'lots'")), errors::toString);
-        assertTrue(errors.stream().anyMatch(e -> e.contains("log4jpool.maxBuffers") && e.contains("-3")), errors::toString);
+        assertTrue(status.messages().stream().anyMatch(e -> e.contains("log4jpool.bufferSize") && e.contains("'lots'")), status.messages()::toString);
+        assertTrue(status.messages().stream().anyMatch(e -> e.contains("log4jpool.maxBuffers") && e.contains("-3")), status.messages()::toString);
     }
 
     @Test
@@ -92,6 +71,6 @@ class BufferPoolPropertiesTest {
         BufferPool pool = poolFrom("log4jpool.bufferSize", "1000", "log4jpool.maxRetainedSize", "10");
         assertEquals(1000, pool.getBufferSize());
         assertEquals(8000, pool.getMaxRetainedSize());
-        assertTrue(errors.stream().anyMatch(e -> e.contains("log4jpool.maxRetainedSize")), errors::toString);
+        assertTrue(status.messages().stream().anyMatch(e -> e.contains("log4jpool.maxRetainedSize")), status.messages()::toString);
     }
 }

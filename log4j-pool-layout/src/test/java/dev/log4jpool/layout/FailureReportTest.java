@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.log4jpool.buffer.StatusCapture;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.AbstractLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.status.StatusData;
-import org.apache.logging.log4j.status.StatusListener;
-import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,32 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /** A member that fails on every event is marked in every event, and reported once, not once per event. */
 class FailureReportTest {
-    private final List<StatusData> errors = new CopyOnWriteArrayList<>();
-    private final StatusListener listener = new StatusListener() {
-        @Override
-        public void log(StatusData data) {
-            if (data.getLevel().isMoreSpecificThan(Level.ERROR)) {
-                errors.add(data);
-            }
-        }
-
-        @Override
-        public Level getStatusLevel() {
-            return Level.ERROR;
-        }
-
-        @Override
-        public void close() {}
-    };
+    private final StatusCapture status = new StatusCapture(Level.ERROR);
 
     @BeforeEach
     void listen() {
-        StatusLogger.getLogger().registerListener(listener);
+        status.start();
     }
 
     @AfterEach
     void stopListening() {
-        StatusLogger.getLogger().removeListener(listener);
+        status.stop();
     }
 
     /** An event whose context data cannot be read: the context writer fails, every time. */
@@ -78,7 +60,7 @@ class FailureReportTest {
             assertEquals("still written", json.get("message").textValue());
             assertTrue(json.get("log4jpool_error").textValue().contains("IllegalStateException"), json.toString());
         }
-        List<StatusData> ours = errors.stream()
+        List<StatusData> ours = status.all().stream()
                 .filter(e -> e.getMessage().getFormattedMessage().startsWith("PooledJsonLayout")).toList();
         assertEquals(1, ours.size(), () -> ours.stream().map(e -> e.getMessage().getFormattedMessage()).toList().toString());
         assertNotNull(ours.get(0).getThrowable(), "the first report carries the stack trace");
