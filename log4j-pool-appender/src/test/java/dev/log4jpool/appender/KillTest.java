@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kill -9} of a JVM logging in {@code LINE} mode: every line in the file is complete JSON.
- * Each event reaches the kernel in one {@code write}, which the kill cannot cut in half.
+ * {@code kill -9} of a JVM logging in {@code LINE} mode: every line in the file but the last is
+ * complete JSON, in order. Each event reaches the kernel in one {@code write}; Linux may still stop
+ * a write to a regular file between two pages when a fatal signal is pending, so the kill may leave
+ * the last line partial (rare: see {@code KillRoundsTest} for how often), never an earlier one.
  */
 class KillTest {
     @TempDir
@@ -38,6 +40,9 @@ class KillTest {
             child.waitFor(30, TimeUnit.SECONDS);
         }
         List<String> lines = LogLines.read(file);
+        if (!LogLines.endsWithNewline(file)) {
+            lines = lines.subList(0, lines.size() - 1); // the write the kill cut, as the README says
+        }
         assertTrue(lines.size() > 5_000, "lines: " + lines.size());
         long expected = 0;
         for (String line : lines) {
@@ -45,7 +50,6 @@ class KillTest {
             assertTrue(seq == expected, "line " + expected + " has seq " + seq);
             expected++;
         }
-        assertTrue(LogLines.endsWithNewline(file), "the last line is complete");
     }
 
     private static String read(Path path) {
