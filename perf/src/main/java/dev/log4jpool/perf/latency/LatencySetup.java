@@ -75,6 +75,20 @@ public enum LatencySetup {
                 return setup.displayName;
             }
         }
+        // EndToEndBenchmark's rollover setups: a setup above plus "Rolling" (64 MB size policy) and
+        // "Forced" (force="Periodic"); Log4j's rolling peer is RollingRandomAccessFile.
+        for (String suffix : new String[] {"RollingForced", "Rolling"}) {
+            if (e2eSetupOrId.endsWith(suffix)) {
+                String base = e2eSetupOrId.substring(0, e2eSetupOrId.length() - suffix.length()).replace("Rraf", "Raf")
+                        .replace("rraf", "raf");
+                String name = displayNameOf(base);
+                if (!name.equals(base)) {
+                    String rolling = name.contains("RandomAccessFile")
+                            ? name.replace("RandomAccessFile", "RollingRandomAccessFile") : name + ", rolling";
+                    return rolling + (suffix.equals("RollingForced") ? ", force=Periodic" : "");
+                }
+            }
+        }
         return e2eSetupOrId;
     }
 }
