@@ -2,6 +2,7 @@ package dev.log4jpool.event;
 
 import dev.log4jpool.buffer.BoundedRing;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * A bounded stock of free reusable objects of one kind, on two of the buffer pool's lock-free rings
@@ -41,7 +42,7 @@ final class FreeList<T> {
         return (Thread.currentThread().getId() & 1) == 0 ? even : odd;
     }
 
-    /** A free object, or {@code null} when none is free; then make one and call {@link #countCreated}. */
+    /** A free object, or {@code null} when none is free; then make one and call {@link #countCreated} (or use {@link #take}). */
     T poll() {
         BoundedRing<T> home = home();
         T free = home.poll();
@@ -53,6 +54,19 @@ final class FreeList<T> {
 
     void countCreated() {
         created.increment();
+    }
+
+    /**
+     * A free object, or a new one from {@code maker} (counted) when none is free. Pass a constructor
+     * reference: it captures nothing, so the call allocates only when it makes an object.
+     */
+    T take(Function<FreeList<T>, T> maker) {
+        T free = poll();
+        if (free == null) {
+            free = maker.apply(this);
+            created.increment();
+        }
+        return free;
     }
 
     /** Counts a caller that found no free object and was served something else instead. */

@@ -103,11 +103,7 @@ public class PooledLogEventFactory extends ReusableLogEventFactory {
         if (platformThreadLocals && !BufferPool.isVirtual(current)) {
             return super.createEvent(loggerName, marker, fqcn, location, level, message, properties, t);
         }
-        PooledLogEvent event = events.poll();
-        if (event == null) {
-            event = new PooledLogEvent(events);
-            events.countCreated();
-        }
+        PooledLogEvent event = events.take(PooledLogEvent::new);
         event.lease();
         event.setLoggerName(loggerName);
         event.setMarker(marker);

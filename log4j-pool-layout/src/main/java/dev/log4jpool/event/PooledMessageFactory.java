@@ -88,11 +88,7 @@ public final class PooledMessageFactory implements MessageFactory2 {
         if (!pooled()) {
             return ReusableMessageFactory.INSTANCE.newMessage(charSequence);
         }
-        PooledSimpleMessage message = simple.poll();
-        if (message == null) {
-            message = new PooledSimpleMessage(simple);
-            simple.countCreated();
-        }
+        PooledSimpleMessage message = simple.take(PooledSimpleMessage::new);
         message.set(charSequence);
         return message.lease();
     }
@@ -102,11 +98,7 @@ public final class PooledMessageFactory implements MessageFactory2 {
         if (!pooled()) {
             return ReusableMessageFactory.INSTANCE.newMessage(message);
         }
-        PooledSimpleMessage result = simple.poll();
-        if (result == null) {
-            result = new PooledSimpleMessage(simple);
-            simple.countCreated();
-        }
+        PooledSimpleMessage result = simple.take(PooledSimpleMessage::new);
         result.set(message);
         return result.lease();
     }
@@ -116,11 +108,7 @@ public final class PooledMessageFactory implements MessageFactory2 {
         if (!pooled()) {
             return ReusableMessageFactory.INSTANCE.newMessage(message);
         }
-        PooledObjectMessage result = objects.poll();
-        if (result == null) {
-            result = new PooledObjectMessage(objects);
-            objects.countCreated();
-        }
+        PooledObjectMessage result = objects.take(PooledObjectMessage::new);
         result.set(message);
         return result.lease();
     }
