@@ -1,13 +1,12 @@
 package dev.log4jpool.event;
 
 import dev.log4jpool.buffer.BoundedRing;
+import dev.log4jpool.layout.DiscardingDestination;
 import dev.log4jpool.layout.PooledJsonLayout;
-import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
-import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 
 /**
  * Encodes every event with PooledJsonLayout into a destination that counts the bytes and forgets
@@ -16,7 +15,7 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
  */
 final class PooledEncodeAppender extends AbstractAppender {
     private final PooledJsonLayout layout = PooledJsonLayout.newBuilder().build();
-    private final BoundedRing<CountingDestination> destinations = new BoundedRing<>(64);
+    private final BoundedRing<DiscardingDestination> destinations = new BoundedRing<>(64);
     private final LongAdder bytes = new LongAdder();
 
     PooledEncodeAppender() {
@@ -25,9 +24,9 @@ final class PooledEncodeAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        CountingDestination destination = destinations.poll();
+        DiscardingDestination destination = destinations.poll();
         if (destination == null) {
-            destination = new CountingDestination();
+            destination = new DiscardingDestination(4096);
         }
         layout.encode(event, destination);
         bytes.add(destination.take());
@@ -36,40 +35,5 @@ final class PooledEncodeAppender extends AbstractAppender {
 
     long bytes() {
         return bytes.sum();
-    }
-
-    private static final class CountingDestination implements ByteBufferDestination {
-        private final ByteBuffer buffer = ByteBuffer.allocate(4096);
-        private long bytes;
-
-        long take() {
-            long taken = bytes + buffer.position();
-            buffer.clear();
-            bytes = 0;
-            return taken;
-        }
-
-        @Override
-        public ByteBuffer getByteBuffer() {
-            return buffer;
-        }
-
-        @Override
-        public ByteBuffer drain(ByteBuffer full) {
-            bytes += full.position();
-            full.clear();
-            return full;
-        }
-
-        @Override
-        public void writeBytes(ByteBuffer data) {
-            bytes += data.remaining();
-            data.position(data.limit());
-        }
-
-        @Override
-        public void writeBytes(byte[] data, int offset, int length) {
-            bytes += length;
-        }
     }
 }

@@ -3,15 +3,26 @@ package dev.log4jpool.layout;
 import java.nio.ByteBuffer;
 import org.apache.logging.log4j.core.layout.ByteBufferDestination;
 
-/** Counts bytes and forgets them, allocating nothing: the destination of allocation tests. */
-final class DiscardingDestination implements ByteBufferDestination {
+/**
+ * Counts bytes and forgets them, allocating nothing: the destination of allocation tests (public for
+ * the tests of {@code dev.log4jpool.event}).
+ */
+public final class DiscardingDestination implements ByteBufferDestination {
     private final ByteBuffer buffer;
     long bytes;
     /** The last byte written, so that the JIT cannot prove the bytes unused. */
     byte last;
 
-    DiscardingDestination(int size) {
+    public DiscardingDestination(int size) {
         this.buffer = ByteBuffer.allocate(size);
+    }
+
+    /** The bytes counted since the last call, including those still in the buffer, which is emptied. */
+    public long take() {
+        long taken = bytes + buffer.position();
+        buffer.clear();
+        bytes = 0;
+        return taken;
     }
 
     @Override
