@@ -27,7 +27,7 @@ final class ContextDataFields implements FieldWriter {
         if (loop.fields.accepts(key)) {
             if (!loop.opened) {
                 loop.out.name(loop.fields.nestedName);
-                loop.out.openNestedObject();
+                loop.out.openObject(ReservedKeys.NONE);
                 loop.opened = true;
             }
             loop.out.dynamicName(key);
@@ -91,7 +91,7 @@ final class ContextDataFields implements FieldWriter {
             } else {
                 data.forEach(NESTED, loop);
                 if (loop.opened) {
-                    out.closeNestedObject();
+                    out.closeObject();
                 }
             }
         } finally {

@@ -33,13 +33,13 @@ final class FailureReporter {
         }
     }
 
-    void report(FieldWriter writer, LogEvent event, Throwable failure) {
-        report(nameOf(writer), event, failure);
+    void report(TemplateNode<?> node, LogEvent event, Throwable failure) {
+        report(nameOf(node), event, failure);
     }
 
-    /** A writer's class as a reader finds it: {@code ContextDataFields}, {@code MessageMembers.Fields}. */
-    static String nameOf(FieldWriter writer) {
-        String name = writer.getClass().getName();
+    /** A node's class as a reader finds it: {@code ContextDataFields}, {@code MessageMembers.Fields}. */
+    static String nameOf(TemplateNode<?> node) {
+        String name = node.getClass().getName();
         return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
     }
 

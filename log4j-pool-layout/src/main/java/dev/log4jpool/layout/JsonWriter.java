@@ -26,26 +26,22 @@ final class JsonWriter {
     private final JsonCodec codec = new JsonCodec();
     /** Formats a double (at most 25 chars). */
     private final StringBuilder numberText = new StringBuilder(32);
-    /** The dynamic keys of the root object (structured fields, map entries, flattened context). */
-    private final KeyRegistry rootKeys = new KeyRegistry();
-    /** The keys of the nested context object. */
-    private final KeyRegistry nestedKeys = new KeyRegistry();
-    /** Where {@link #dynamicName} claims names now: the root object's registry or the nested one's. */
-    private KeyRegistry keys = rootKeys;
-    /** Starts an object in {@code buffer}. */
+    /**
+     * The run-time keys of each open object, by depth: the names its members claimed (structured
+     * fields, map entries, flattened context), so that no key repeats within one object. Made on
+     * first use of a depth, kept with the writer.
+     */
+    private KeyRegistry[] registries = new KeyRegistry[4];
+    /** Objects open now; {@code registries[depth - 1]} claims the names (none before the first object). */
+    private int depth;
+
+    /** Starts an event's text in {@code buffer}; the root value follows (usually {@link #openObject}). */
     void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
         this.out = buffer;
         this.settings = layoutSettings;
         codec.setAsciiOnly(layoutSettings.asciiOnly);
         this.needsComma = false;
-        keys = rootKeys;
-        rootKeys.begin(layoutSettings.reservedKeys);
-        buffer.append('{');
-    }
-
-    /** Ends the object. */
-    void end() {
-        out.append('}');
+        this.depth = 0;
     }
 
     TextBuffer buffer() {
@@ -67,8 +63,8 @@ final class JsonWriter {
     /**
      * Writes a member name only known at run time. The name is written as it will stay (escaped,
      * lone surrogates replaced, cut at {@code maxStringLength} with the marker) and then claimed: a
-     * name already taken in this object (by a base field, an additional field or an earlier dynamic
-     * key) gets {@code _} prefixed until it is free (see {@link KeyRegistry}).
+     * name already taken in this object (by a configured member or an earlier run-time key) gets
+     * {@code _} prefixed until it is free (see {@link KeyRegistry}).
      */
     void dynamicName(CharSequence key) {
         CharSequence name = key == null ? "null" : key;
@@ -76,22 +72,30 @@ final class JsonWriter {
         out.append('"');
         int start = out.length();
         escapeTruncated(name, name.length());
-        keys.claim(out, start);
+        registries[depth - 1].claim(out, start);
         out.append('"').append(':');
     }
 
     /**
-     * Opens a nested object whose run-time keys are unique among themselves (the nested context
-     * object): until {@link #closeNestedObject}, {@link #dynamicName} claims names there.
+     * Opens an object whose configured member names are {@code reserved}: until {@link #closeObject},
+     * {@link #dynamicName} claims names in it, unique among themselves and against {@code reserved}.
      */
-    void openNestedObject() {
+    void openObject(ReservedKeys reserved) {
+        if (depth == registries.length) {
+            registries = java.util.Arrays.copyOf(registries, depth * 2);
+        }
+        KeyRegistry keys = registries[depth];
+        if (keys == null) {
+            keys = new KeyRegistry();
+            registries[depth] = keys;
+        }
+        keys.begin(reserved);
+        depth++;
         open('{');
-        nestedKeys.begin(ReservedKeys.NONE);
-        keys = nestedKeys;
     }
 
-    void closeNestedObject() {
-        keys = rootKeys;
+    void closeObject() {
+        depth--;
         close('}');
     }
 
@@ -103,13 +107,13 @@ final class JsonWriter {
         needsComma = true;
     }
 
-    /** Opens a nested object or array: its first member needs no comma. */
+    /** Opens an array (or an object without run-time keys): its first element needs no comma. */
     void open(char bracket) {
         out.append(bracket);
         needsComma = false;
     }
 
-    /** Closes a nested object or array; the parent continues after a member. */
+    /** Closes what {@link #open} opened; the parent continues after a member. */
     void close(char bracket) {
         out.append(bracket);
         needsComma = true;
@@ -134,19 +138,23 @@ final class JsonWriter {
     }
 
     /**
-     * Where the buffer, the comma state and the root object's names are now, to undo a member whose
-     * writer failed: the names it claimed are free again.
+     * Where the buffer, the comma state, the open objects and the current object's names are now,
+     * to undo a member whose writer failed: the names it claimed are free again, objects it opened
+     * are gone. Packed: text length (31 bits), comma (1), names claimed (24), depth (8).
      */
     long checkpoint() {
-        return ((long) rootKeys.size() << 32) | ((long) out.length() << 1) | (needsComma ? 1 : 0);
+        int claimed = depth == 0 ? 0 : registries[depth - 1].size();
+        return ((long) out.length() << 33) | (needsComma ? 1L << 32 : 0) | ((long) claimed << 8) | depth;
     }
 
-    /** Undoes everything written since {@code checkpoint}, back in the root object. */
+    /** Undoes everything written since {@code checkpoint}. */
     void rollback(long checkpoint) {
-        needsComma = (checkpoint & 1) != 0;
-        out.truncate((int) ((checkpoint & 0xFFFF_FFFFL) >>> 1));
-        keys = rootKeys;
-        rootKeys.rollback((int) (checkpoint >>> 32));
+        out.truncate((int) (checkpoint >>> 33));
+        needsComma = (checkpoint & (1L << 32)) != 0;
+        depth = (int) (checkpoint & 0xFF);
+        if (depth > 0) {
+            registries[depth - 1].rollback((int) ((checkpoint >>> 8) & 0xFF_FFFF));
+        }
     }
 
     // ---- a string written in parts (stack traces) ----

@@ -16,12 +16,14 @@ import java.util.Set;
 import org.apache.logging.log4j.core.util.KeyValuePair;
 
 /**
- * Turns a {@link PooledJsonLayout.Builder} into what the layout runs: the array of
- * {@link FieldWriter}s, its {@link LayoutSettings}, the delimiter, the pool and the charset. All
- * checking happens here, once, and every error names the attribute and the value.
+ * Turns a {@link PooledJsonLayout.Builder} into what the layout runs: the root {@link TemplateNode},
+ * its {@link LayoutSettings}, the delimiter, the pool and the charset. A layout runs a template:
+ * the user's ({@code eventTemplate}, {@code eventTemplateUri}), compiled by {@link TemplateCompiler},
+ * or else the default schema, an object of {@link FieldWriter}s configured by the {@code *Key}
+ * attributes. All checking happens here, once, and every error names the attribute and the value.
  */
 final class LayoutCompiler {
-    final FieldWriter[] writers;
+    final TemplateNode<org.apache.logging.log4j.core.LogEvent> root;
     final LayoutSettings settings;
     final char[] eventDelimiter;
     final BufferPool pool;
@@ -38,17 +40,30 @@ final class LayoutCompiler {
         if (builder.maxStringLength() <= 0) {
             throw bad("maxStringLength", Integer.toString(builder.maxStringLength()), "must be positive");
         }
+        String marker = builder.truncationMarker() == null ? "" : builder.truncationMarker();
+        String delimiter = JsonCodec.unescapeConfigured(builder.eventDelimiter());
+        this.eventDelimiter = (builder.nullEventDelimiterEnabled() ? delimiter + '\0' : delimiter).toCharArray();
+        this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
+        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly);
+
+        TemplateSource template = TemplateSource.of("eventTemplate", builder.eventTemplate(), "eventTemplateUri",
+                builder.eventTemplateUri(), charset);
+        if (template != null) {
+            EventTemplate.rejectDefaultSchemaAttributes(builder, template.name);
+            this.locationInfo = builder.locationInfo();
+            this.root = new EventTemplate(builder, template, marker, asciiOnly, charset).root;
+            this.description = "PooledJsonLayout[template=" + template.name + ", charset=" + charset.name()
+                    + ", pool=" + pool.getName() + "]";
+            return;
+        }
         if (builder.maxStackTraceLines() < 0) {
             throw bad("maxStackTraceLines", Integer.toString(builder.maxStackTraceLines()), "must be 0 (no limit) or positive");
         }
-        String marker = builder.truncationMarker() == null ? "" : builder.truncationMarker();
         TimestampFormat timestampFormat = TimestampFormat.parse(builder.timestampFormat());
         ZoneId zone = zone(builder.timeZone());
         StackTraceFormat stackTraceFormat = StackTraceFormat.parse(builder.stackTraceFormat());
         // Asking Log4j for the location costs a stack walk per event: only when it is written.
         this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
-        this.eventDelimiter = JsonCodec.unescapeConfigured(builder.eventDelimiter()).toCharArray();
-        this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
 
         List<FieldWriter> list = new ArrayList<>();
         String timestampKey = claim("timestampKey", builder.timestampKey());
@@ -92,10 +107,23 @@ final class LayoutCompiler {
         if (additional != null && additional.length > 0) {
             list.add(new AdditionalFields(additionalMembers(additional, asciiOnly)));
         }
-        this.writers = list.toArray(new FieldWriter[0]);
-        this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly, names.keySet());
+        this.root = defaultSchema(list, asciiOnly);
         this.description = "PooledJsonLayout[members=" + names.keySet() + ", timestampFormat=" + timestampFormat
                 + ", timeZone=" + zone + ", charset=" + charset.name() + ", pool=" + pool.getName() + "]";
+    }
+
+    /**
+     * The default schema's root object: its parts are flattening members, and the configured names
+     * are reserved against run-time keys.
+     */
+    private TemplateNode<org.apache.logging.log4j.core.LogEvent> defaultSchema(List<FieldWriter> parts, boolean asciiOnly) {
+        List<String> reserved = new ArrayList<>();
+        for (String name : names.keySet()) {
+            reserved.add(new String(JsonCodec.escapeConstant(name, asciiOnly)));
+        }
+        @SuppressWarnings("unchecked")
+        TemplateNode<org.apache.logging.log4j.core.LogEvent>[] members = parts.toArray(new TemplateNode[0]);
+        return new TemplateNodes.ObjectNode<>(new char[members.length][], members, new ReservedKeys(reserved));
     }
 
     /** Records a configured member name; {@code null} for an empty one (the member is left out). */

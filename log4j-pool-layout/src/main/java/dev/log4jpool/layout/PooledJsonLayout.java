@@ -87,7 +87,7 @@ import org.apache.logging.log4j.message.Message;
  */
 @Plugin(name = "PooledJsonLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
 public final class PooledJsonLayout extends AbstractLayout<String> implements StringLayout, LocationAware {
-    private final FieldWriter[] writers;
+    private final TemplateNode<LogEvent> root;
     private final LayoutSettings settings;
     private final char[] eventDelimiter;
     private final BufferPool pool;
@@ -97,7 +97,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
     private PooledJsonLayout(Configuration configuration, LayoutCompiler compiled) {
         super(configuration, null, null);
-        this.writers = compiled.writers;
+        this.root = compiled.root;
         this.settings = compiled.settings;
         this.eventDelimiter = compiled.eventDelimiter;
         this.pool = compiled.pool;
@@ -173,19 +173,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         JsonWriter writer = scratch.writer;
         scratch.begin(event);
         writer.begin(buffer, settings);
-        for (FieldWriter fieldWriter : writers) {
-            long checkpoint = writer.checkpoint();
-            try {
-                fieldWriter.write(event, writer, scratch);
-            } catch (RuntimeException | LinkageError | StackOverflowError failure) {
-                // A bug or a hostile object must cost one member, not the event.
-                writer.rollback(checkpoint);
-                writer.dynamicName("log4jpool_error");
-                writer.stringValue(FailureReporter.nameOf(fieldWriter) + " failed: " + SafeText.toString(failure));
-                settings.failures.report(fieldWriter, event, failure);
-            }
-        }
-        writer.end();
+        root.write(event, writer, scratch);
         scratch.end();
         buffer.append(eventDelimiter, 0, eventDelimiter.length);
         return scratch;
@@ -292,6 +280,45 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
 
         @PluginElement("BufferPool")
         private BufferPool bufferPool;
+
+        // JsonTemplateLayout's attributes, same names and meanings.
+
+        @PluginBuilderAttribute
+        private String eventTemplate;
+
+        @PluginBuilderAttribute
+        private String eventTemplateUri;
+
+        @PluginBuilderAttribute
+        private String eventTemplateRootObjectKey;
+
+        @PluginBuilderAttribute
+        private String stackTraceElementTemplate;
+
+        @PluginBuilderAttribute
+        private String stackTraceElementTemplateUri;
+
+        @PluginBuilderAttribute
+        private boolean stackTraceEnabled = true;
+
+        @PluginBuilderAttribute
+        private boolean locationInfoEnabled;
+
+        @PluginBuilderAttribute
+        private String truncatedStringSuffix;
+
+        @PluginBuilderAttribute
+        private boolean nullEventDelimiterEnabled;
+
+        /**
+         * Our {@link EventTemplateAdditionalField}s or JsonTemplateLayout's (Log4j maps the element
+         * name to one plugin class when both jars are present), hence {@code Object}. Declared after
+         * the other elements: Log4j visits fields in declaration order, and an {@code Object[]}
+         * element takes every child element still unclaimed (an unexpected one is reported by
+         * {@link EventTemplate}).
+         */
+        @PluginElement("EventTemplateAdditionalField")
+        private Object[] eventTemplateAdditionalFields;
 
         private Builder() {}
 
@@ -450,6 +477,70 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         }
 
         /**
+         * The event template as JSON text (JsonTemplateLayout's attribute): with it (or
+         * {@link #setEventTemplateUri}) the layout writes that template instead of the default
+         * schema, whose {@code *Key} and context attributes then must keep their defaults.
+         */
+        public Builder setEventTemplate(String eventTemplate) {
+            this.eventTemplate = eventTemplate;
+            return this;
+        }
+
+        /** Where to read the event template: {@code classpath:EcsLayout.json}, {@code file:/etc/app/log.json}. */
+        public Builder setEventTemplateUri(String eventTemplateUri) {
+            this.eventTemplateUri = eventTemplateUri;
+            return this;
+        }
+
+        /** Wraps each event's object in {@code {"<key>": …}}. */
+        public Builder setEventTemplateRootObjectKey(String eventTemplateRootObjectKey) {
+            this.eventTemplateRootObjectKey = eventTemplateRootObjectKey;
+            return this;
+        }
+
+        /** Members added to the template's root object ({@code <EventTemplateAdditionalField>}). */
+        public Builder setEventTemplateAdditionalFields(EventTemplateAdditionalField... fields) {
+            this.eventTemplateAdditionalFields = fields;
+            return this;
+        }
+
+        /** The template of one stack-trace element, as JSON text ({@code stackTraceElement} resolvers). */
+        public Builder setStackTraceElementTemplate(String stackTraceElementTemplate) {
+            this.stackTraceElementTemplate = stackTraceElementTemplate;
+            return this;
+        }
+
+        /** Where to read the stack-trace element template. */
+        public Builder setStackTraceElementTemplateUri(String stackTraceElementTemplateUri) {
+            this.stackTraceElementTemplateUri = stackTraceElementTemplateUri;
+            return this;
+        }
+
+        /** [true] Whether templates' exception resolvers write stack traces. */
+        public Builder setStackTraceEnabled(boolean stackTraceEnabled) {
+            this.stackTraceEnabled = stackTraceEnabled;
+            return this;
+        }
+
+        /** [false] JsonTemplateLayout's name for {@link #setLocationInfo}: either enables the location. */
+        public Builder setLocationInfoEnabled(boolean locationInfoEnabled) {
+            this.locationInfoEnabled = locationInfoEnabled;
+            return this;
+        }
+
+        /** JsonTemplateLayout's name for {@link #setTruncationMarker}; when given, it wins. */
+        public Builder setTruncatedStringSuffix(String truncatedStringSuffix) {
+            this.truncatedStringSuffix = truncatedStringSuffix;
+            return this;
+        }
+
+        /** [false] Writes a NUL char after each event's delimiter. */
+        public Builder setNullEventDelimiterEnabled(boolean nullEventDelimiterEnabled) {
+            this.nullEventDelimiterEnabled = nullEventDelimiterEnabled;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming the attribute and the value when one is invalid
          */
         @Override
@@ -478,9 +569,18 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         String stackTraceFormat() { return stackTraceFormat; }
         int maxStackTraceLines() { return maxStackTraceLines; }
         boolean includeRootCause() { return includeRootCause; }
-        boolean locationInfo() { return locationInfo; }
+        boolean locationInfo() { return locationInfo || locationInfoEnabled; }
         int maxStringLength() { return maxStringLength; }
-        String truncationMarker() { return truncationMarker; }
+        String truncationMarker() { return truncatedStringSuffix != null ? truncatedStringSuffix : truncationMarker; }
+        Configuration configuration() { return configuration; }
+        String eventTemplate() { return eventTemplate; }
+        String eventTemplateUri() { return eventTemplateUri; }
+        String eventTemplateRootObjectKey() { return eventTemplateRootObjectKey; }
+        Object[] eventTemplateAdditionalFields() { return eventTemplateAdditionalFields; }
+        String stackTraceElementTemplate() { return stackTraceElementTemplate; }
+        String stackTraceElementTemplateUri() { return stackTraceElementTemplateUri; }
+        boolean stackTraceEnabled() { return stackTraceEnabled; }
+        boolean nullEventDelimiterEnabled() { return nullEventDelimiterEnabled; }
         KeyValuePair[] additionalFields() { return additionalFields; }
         BufferPool bufferPool() { return bufferPool; }
     }

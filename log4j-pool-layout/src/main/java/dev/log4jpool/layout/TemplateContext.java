@@ -1,0 +1,108 @@
+package dev.log4jpool.layout;
+
+import dev.log4jpool.internal.JsonCodec;
+import org.apache.logging.log4j.core.config.Configuration;
+
+/**
+ * What resolvers read at configuration besides their own options: the layout's attributes that
+ * JsonTemplateLayout gives its resolvers ({@code stackTraceEnabled}, {@code locationInfoEnabled},
+ * {@code maxStringLength}, {@code truncatedStringSuffix}, the charset's ASCII mode), the Log4j
+ * configuration (lookups, pattern converters), and the stack-trace element template. Immutable.
+ */
+final class TemplateContext {
+    private final String templateName;
+    private final Configuration configuration;
+    private final boolean stackTraceEnabled;
+    private final boolean locationInfoEnabled;
+    private final int maxStringLength;
+    private final String truncatedStringSuffix;
+    private final boolean asciiOnly;
+    private final Object stackTraceElementTemplate;
+    private TemplateNode<java.lang.StackTraceElement> compiledElementTemplate;
+
+    TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
+            boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
+            Object stackTraceElementTemplate) {
+        this.templateName = templateName;
+        this.configuration = configuration;
+        this.stackTraceEnabled = stackTraceEnabled;
+        this.locationInfoEnabled = locationInfoEnabled;
+        this.maxStringLength = maxStringLength;
+        this.truncatedStringSuffix = truncatedStringSuffix;
+        this.asciiOnly = asciiOnly;
+        this.stackTraceElementTemplate = stackTraceElementTemplate;
+    }
+
+    /** Where the template came from, for error messages: {@code classpath:EcsLayout.json}, {@code eventTemplate}. */
+    String templateName() {
+        return templateName;
+    }
+
+    /** The Log4j configuration; {@code null} when the layout is built in code without one. */
+    Configuration configuration() {
+        return configuration;
+    }
+
+    boolean stackTraceEnabled() {
+        return stackTraceEnabled;
+    }
+
+    boolean locationInfoEnabled() {
+        return locationInfoEnabled;
+    }
+
+    int maxStringLength() {
+        return maxStringLength;
+    }
+
+    String truncatedStringSuffix() {
+        return truncatedStringSuffix;
+    }
+
+    boolean asciiOnly() {
+        return asciiOnly;
+    }
+
+    /** {@code text} with its {@code ${…}} lookups resolved by the configuration (once, here); may be {@code null}. */
+    String substitute(String text) {
+        if (text == null || !text.contains("${")) {
+            return text;
+        }
+        return configuration == null ? text : configuration.getStrSubstitutor().replace(text);
+    }
+
+    /**
+     * {@code "text"}: escaped and, like every string JsonTemplateLayout writes, cut at
+     * {@code maxStringLength} with the suffix.
+     */
+    char[] quoted(String text) {
+        String cut = text;
+        if (text.length() > maxStringLength) {
+            cut = text.substring(0, JsonCodec.cut(text, 0, text.length(), maxStringLength)) + truncatedStringSuffix;
+        }
+        char[] escaped = JsonCodec.escapeConstant(cut, asciiOnly);
+        char[] quoted = new char[escaped.length + 2];
+        quoted[0] = '"';
+        System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+        quoted[escaped.length + 1] = '"';
+        return quoted;
+    }
+
+    /**
+     * The layout's stack-trace element template ({@code stackTraceElementTemplate}, else Log4j's
+     * {@code class, method, file, line} object), compiled on first use.
+     */
+    TemplateNode<java.lang.StackTraceElement> stackTraceElementTemplate() {
+        if (compiledElementTemplate == null) {
+            compiledElementTemplate = compileElementTemplate(stackTraceElementTemplate, "stackTraceElementTemplate");
+        }
+        return compiledElementTemplate;
+    }
+
+    /** Compiles an element template ({@code elementTemplate} of an exception resolver, or the layout's). */
+    TemplateNode<java.lang.StackTraceElement> compileElementTemplate(Object template, String where) {
+        TemplateContext elementContext = new TemplateContext(templateName + " (" + where + ")", configuration,
+                stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null);
+        return new TemplateCompiler<>(StackTraceElementResolvers.FACTORIES, elementContext).compileRoot(template);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.log4jpool.layout;
+
+/**
+ * A compiled part of a template: writes one JSON value taken from a source ({@code LogEvent} for
+ * event templates, {@code StackTraceElement} for stack-trace element templates). A template is
+ * compiled once into a tree of these ({@link TemplateCompiler}); each event walks the tree. A
+ * <em>flattening</em> node writes members into the enclosing object instead of a value (a context
+ * map with {@code "flatten": true}, the members of today's schema). Implementations are immutable
+ * and thread-safe; per-event state lives in the {@link EventScratch}.
+ */
+interface TemplateNode<V> {
+    /** Writes the value (or, when flattening, the members, each named with {@link JsonWriter#dynamicName}). */
+    void write(V source, JsonWriter out, EventScratch scratch);
+
+    /**
+     * Whether this source has something here; {@code false} leaves the member out of its object (an
+     * event without a throwable has no {@code error.type}). JsonTemplateLayout's {@code isResolvable(value)}.
+     */
+    default boolean isPresent(V source) {
+        return true;
+    }
+
+    /** Whether {@link #write} writes members into the enclosing object rather than a value. */
+    default boolean isFlattening() {
+        return false;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.log4jpool.layout;
+
+/**
+ * The structure of a compiled template: objects, arrays and literal values. Resolvers are the
+ * other {@link TemplateNode}s; these hold them together.
+ */
+final class TemplateNodes {
+    private TemplateNodes() {
+    }
+
+    /** A JSON value fixed at configuration (a string, number, boolean or {@code null}), already escaped. */
+    static final class Literal<V> implements TemplateNode<V> {
+        private final char[] json;
+
+        Literal(char[] json) {
+            this.json = json;
+        }
+
+        @Override
+        public void write(V source, JsonWriter out, EventScratch scratch) {
+            out.raw(json);
+        }
+    }
+
+    /**
+     * An object of members, written in template order. A member whose value is not present for the
+     * source is left out; a flattening member writes its own members in its place. The configured
+     * names are reserved: a run-time key (flattened context) equal to one is renamed with {@code _}
+     * (see {@link KeyRegistry}), so no key repeats. A member that fails costs only itself: it is
+     * written as a {@code log4jpool_error} member with the failure, and reported.
+     */
+    static final class ObjectNode<V> implements TemplateNode<V> {
+        /** {@code "name":}, escaped; {@code null} for a flattening member. */
+        private final char[][] names;
+        private final TemplateNode<V>[] values;
+        private final ReservedKeys reserved;
+
+        ObjectNode(char[][] names, TemplateNode<V>[] values, ReservedKeys reserved) {
+            this.names = names;
+            this.values = values;
+            this.reserved = reserved;
+        }
+
+        /** Present when any member is (JsonTemplateLayout leaves out an object none of whose members resolve). */
+        @Override
+        public boolean isPresent(V source) {
+            for (TemplateNode<V> value : values) {
+                if (value.isPresent(source)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void write(V source, JsonWriter out, EventScratch scratch) {
+            out.openObject(reserved);
+            for (int i = 0; i < values.length; i++) {
+                TemplateNode<V> value = values[i];
+                long checkpoint = out.checkpoint();
+                try {
+                    if (!value.isPresent(source)) {
+                        continue;
+                    }
+                    if (names[i] != null) {
+                        out.name(names[i]);
+                    }
+                    value.write(source, out, scratch);
+                } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: hostile objects
+                    // A bug or a hostile object must cost one member, not the event.
+                    out.rollback(checkpoint);
+                    String part = FailureReporter.nameOf(value);
+                    out.dynamicName("log4jpool_error");
+                    out.stringValue(part + " failed: " + SafeText.toString(failure));
+                    out.settings().failures.report(part, scratch.event, failure);
+                }
+            }
+            out.closeObject();
+        }
+    }
+
+    /**
+     * An array of values in template order. Every element is written, present or not, as
+     * JsonTemplateLayout does: a resolver with nothing to say writes {@code null}.
+     */
+    static final class ArrayNode<V> implements TemplateNode<V> {
+        private final TemplateNode<V>[] elements;
+
+        ArrayNode(TemplateNode<V>[] elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        public void write(V source, JsonWriter out, EventScratch scratch) {
+            out.open('[');
+            for (TemplateNode<V> element : elements) {
+                out.comma();
+                long checkpoint = out.checkpoint();
+                try {
+                    element.write(source, out, scratch);
+                } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: hostile objects
+                    out.rollback(checkpoint);
+                    String part = FailureReporter.nameOf(element);
+                    out.stringValue("[" + part + " failed: " + SafeText.toString(failure) + "]");
+                    out.settings().failures.report(part, scratch.event, failure);
+                }
+            }
+            out.close(']');
+        }
+    }
+}
