@@ -112,8 +112,10 @@ final class TemplateCompiler<V> {
             Object element = array.get(i);
             TemplateNode<V> node = compile(element, elementPath);
             if (node == null) {
-                // JsonTemplateLayout writes every element: an empty object or array as it is, the rest as null
-                String empty = isEmpty(element, Map.class) ? "{}" : isEmpty(element, List.class) ? "[]" : "null";
+                // JsonTemplateLayout writes every element: an object or array with nothing in it as
+                // empty, a disabled resolver and null as null
+                String empty = element instanceof Map && !((Map<?, ?>) element).containsKey(RESOLVER) ? "{}"
+                        : element instanceof List ? "[]" : "null";
                 node = new TemplateNodes.Literal<>(empty.toCharArray());
             } else if (node.isFlattening()) {
                 throw new IllegalArgumentException("PooledJsonLayout: template " + context.templateName() + ", at "
@@ -127,10 +129,5 @@ final class TemplateCompiler<V> {
         @SuppressWarnings("unchecked")
         TemplateNode<V>[] nodes = elements.toArray(new TemplateNode[0]);
         return new TemplateNodes.ArrayNode<>(nodes);
-    }
-
-    private static boolean isEmpty(Object value, Class<?> type) {
-        return value instanceof Map && type == Map.class && ((Map<?, ?>) value).isEmpty()
-                || value instanceof List && type == List.class && ((List<?>) value).isEmpty();
     }
 }
