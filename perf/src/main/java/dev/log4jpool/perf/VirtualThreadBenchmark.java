@@ -48,7 +48,7 @@ import org.apache.logging.log4j.Logger;
  * threads too, which is wanted) and the JVM's own allocation in the window (JIT, JMX), which the
  * baseline rounds take out.
  *
- * <p>Run: {@code perf/run-virtual-threads [requests] [events] [rounds]} (builds the class path, then
+ * <p>Run: {@code perf/run virtual-threads [requests] [events] [rounds]} (builds the class path, then
  * starts this class) on JDK 21+.
  */
 public final class VirtualThreadBenchmark {
