@@ -1,6 +1,6 @@
 package dev.log4jpool.appender;
 
-import dev.log4jpool.buffer.BoundedRing;
+import dev.log4jpool.internal.BoundedRing;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

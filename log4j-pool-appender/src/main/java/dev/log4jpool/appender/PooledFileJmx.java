@@ -1,6 +1,6 @@
 package dev.log4jpool.appender;
 
-import dev.log4jpool.buffer.MXBeanRegistry;
+import dev.log4jpool.internal.MXBeanRegistry;
 import javax.management.ObjectName;
 
 /**

@@ -1,5 +1,7 @@
 package dev.log4jpool.buffer;
 
+import dev.log4jpool.internal.BoundedRing;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -1,5 +1,7 @@
 package dev.log4jpool.buffer;
 
+import dev.log4jpool.internal.MXBeanRegistry;
+
 import javax.management.ObjectName;
 
 /**

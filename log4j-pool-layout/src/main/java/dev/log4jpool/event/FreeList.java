@@ -1,6 +1,6 @@
 package dev.log4jpool.event;
 
-import dev.log4jpool.buffer.BoundedRing;
+import dev.log4jpool.internal.BoundedRing;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 

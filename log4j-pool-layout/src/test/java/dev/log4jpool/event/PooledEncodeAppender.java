@@ -1,6 +1,6 @@
 package dev.log4jpool.event;
 
-import dev.log4jpool.buffer.BoundedRing;
+import dev.log4jpool.internal.BoundedRing;
 import dev.log4jpool.layout.DiscardingDestination;
 import dev.log4jpool.layout.PooledJsonLayout;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,4 +1,4 @@
-package dev.log4jpool.buffer;
+package dev.log4jpool.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

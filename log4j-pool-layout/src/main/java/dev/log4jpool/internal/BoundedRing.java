@@ -1,4 +1,4 @@
-package dev.log4jpool.buffer;
+package dev.log4jpool.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -31,8 +31,9 @@ import java.lang.invoke.VarHandle;
  * the slot is published to the next lap's producer in the same way. The jcstress tests in
  * {@code BoundedRingJcstressTests} check these orderings.
  *
- * <p>Public so that every pool in this project shares one ring: the buffer pool's shared tier, and
- * the async appender's pool of encoded events.
+ * <p>Not API: public, in this internal package, so that every pool of this project shares one ring
+ * (the buffer pool's shared tier, the pooled events' free lists, the async appender's encoded
+ * events); it may change in any release.
  *
  * @param <E> the element type
  */

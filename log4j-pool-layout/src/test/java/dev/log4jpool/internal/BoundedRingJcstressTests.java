@@ -1,4 +1,4 @@
-package dev.log4jpool.buffer;
+package dev.log4jpool.internal;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;

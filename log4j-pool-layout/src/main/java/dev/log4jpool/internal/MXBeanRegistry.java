@@ -1,4 +1,4 @@
-package dev.log4jpool.buffer;
+package dev.log4jpool.internal;
 
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -17,6 +17,8 @@ import org.apache.logging.log4j.util.PropertiesUtil;
  * the older, and the older's unregistration then leaves the newer alone. Follows Log4j's
  * {@code log4j2.disableJmx}. A JMX failure is reported on the status logger, never thrown: monitoring
  * must not stop logging.
+ *
+ * <p>Not API: public, in this internal package, for the buffer pool and the appender module.
  */
 public final class MXBeanRegistry {
     private final String type;

@@ -1,4 +1,4 @@
-package dev.log4jpool.buffer;
+package dev.log4jpool.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
