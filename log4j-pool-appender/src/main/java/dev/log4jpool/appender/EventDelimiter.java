@@ -2,7 +2,7 @@ package dev.log4jpool.appender;
 
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
-import dev.log4jpool.layout.PooledJsonLayout;
+import dev.log4jpool.layout.PooledTextLayout;
 import java.util.Arrays;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -35,7 +35,8 @@ final class EventDelimiter {
         byte[] probe;
         try {
             LogEvent empty = Log4jLogEvent.newBuilder().setLoggerName("").setMessage(new SimpleMessage("")).build();
-            probe = layout instanceof PooledJsonLayout ? probeJson((PooledJsonLayout) layout, empty) : layout.toByteArray(empty);
+            probe = layout instanceof PooledTextLayout ? probeText((PooledTextLayout) layout, empty)
+                    : layout.toByteArray(empty);
         } catch (RuntimeException e) {
             StatusLogger.getLogger().debug("PooledFile: the layout {} failed on a probe event; assuming its events "
                     + "end with a line feed", layout, e);
@@ -51,13 +52,13 @@ final class EventDelimiter {
         return Arrays.copyOfRange(probe, start, probe.length);
     }
 
-    /** PooledJsonLayout formats in a throwaway pool: the probe must not show in the user's pool statistics. */
-    private static byte[] probeJson(PooledJsonLayout layout, LogEvent event) {
+    /** A {@link PooledTextLayout} formats in a throwaway pool: the probe must not show in the user's pool statistics. */
+    private static byte[] probeText(PooledTextLayout textLayout, LogEvent event) {
         BufferPool probePool = BufferPool.newBuilder().setName("PooledFile-delimiter-probe").setMaxBuffers(1)
                 .setThreadLocalEnabled(false).build();
-        TextBuffer text = layout.render(event, probePool);
+        TextBuffer text = textLayout.render(event, probePool);
         try {
-            return text.toString().getBytes(layout.getCharset());
+            return text.toString().getBytes(textLayout.getCharset());
         } finally {
             probePool.release(text);
         }

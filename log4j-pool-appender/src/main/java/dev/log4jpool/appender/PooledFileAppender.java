@@ -3,7 +3,7 @@ package dev.log4jpool.appender;
 import dev.log4jpool.buffer.BufferPool;
 import dev.log4jpool.buffer.TextBuffer;
 import dev.log4jpool.internal.AsyncLoggerDisruptorCheck;
-import dev.log4jpool.layout.PooledJsonLayout;
+import dev.log4jpool.layout.PooledTextLayout;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
@@ -92,8 +92,8 @@ public final class PooledFileAppender extends AbstractAppender {
     private final PooledFileManager manager;
     private final BufferMode bufferMode;
     private final BufferPool bufferPool;
-    /** The layout when it is a PooledJsonLayout, which formats outside the lock; else null. */
-    private final PooledJsonLayout jsonLayout;
+    /** The layout when it formats outside the lock (PooledJsonLayout does); else null. */
+    private final PooledTextLayout textLayout;
     private final EncodedEventPool eventPool; // null when synchronous
     private final AsyncFileWriter writer; // null when synchronous
     private final DropReporter drops;
@@ -107,7 +107,7 @@ public final class PooledFileAppender extends AbstractAppender {
         this.manager = manager;
         this.bufferMode = bufferMode;
         this.bufferPool = bufferPool;
-        this.jsonLayout = layout instanceof PooledJsonLayout ? (PooledJsonLayout) layout : null;
+        this.textLayout = layout instanceof PooledTextLayout ? (PooledTextLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
         manager.useEventDelimiter(EventDelimiter.of(layout));
         if (async == null) {
@@ -149,7 +149,7 @@ public final class PooledFileAppender extends AbstractAppender {
     }
 
     private void appendSync(LogEvent event) {
-        if (jsonLayout != null) {
+        if (textLayout != null) {
             appendSyncFormatted(event);
             return;
         }
@@ -172,11 +172,11 @@ public final class PooledFileAppender extends AbstractAppender {
         }
     }
 
-    /** PooledJsonLayout: format with no lock held, then copy the bytes into the block under it. */
+    /** A {@link PooledTextLayout}: format with no lock held, then copy the bytes into the block under it. */
     private void appendSyncFormatted(LogEvent event) {
         TextBuffer text;
         try {
-            text = jsonLayout.render(event, bufferPool);
+            text = textLayout.render(event, bufferPool);
         } catch (RuntimeException e) {
             fail("PooledFile '" + getName() + "' could not encode an event", event, e);
             return;
@@ -186,7 +186,7 @@ public final class PooledFileAppender extends AbstractAppender {
                 manager.checkRollover(event);
                 long before = manager.bytesAccepted();
                 try {
-                    jsonLayout.writeTo(text, manager);
+                    textLayout.writeTo(text, manager);
                     manager.markEventEnd();
                     eventWritten(manager.bytesAccepted() - before, event.isEndOfBatch());
                 } catch (RuntimeException e) {
@@ -225,17 +225,12 @@ public final class PooledFileAppender extends AbstractAppender {
         }
     }
 
-    /** Encodes with the layout; PooledJsonLayout formats with this appender's pool. */
+    /** Encodes with the layout; a {@link PooledTextLayout} formats with this appender's pool. */
     private void encode(LogEvent event, ByteBufferDestination destination) {
-        if (jsonLayout == null) {
+        if (textLayout == null) {
             getLayout().encode(event, destination);
-            return;
-        }
-        TextBuffer text = jsonLayout.render(event, bufferPool);
-        try {
-            jsonLayout.writeTo(text, destination);
-        } finally {
-            bufferPool.release(text);
+        } else {
+            textLayout.encode(event, bufferPool, destination);
         }
     }
 
@@ -371,7 +366,7 @@ public final class PooledFileAppender extends AbstractAppender {
     }
 
     /**
-     * The pool PooledJsonLayout's text is formatted in: a nested {@code <BufferPool>}, else the
+     * The pool a PooledTextLayout's (PooledJsonLayout's) text is formatted in: a nested {@code <BufferPool>}, else the
      * layout's pool, else (for other layouts, which do not use it) the default pool.
      */
     public BufferPool getBufferPool() {
@@ -558,7 +553,7 @@ public final class PooledFileAppender extends AbstractAppender {
                     : null;
             Layout<? extends Serializable> layout = getOrCreateLayout();
             BufferPool pool = bufferPool != null ? bufferPool
-                    : layout instanceof PooledJsonLayout ? ((PooledJsonLayout) layout).getBufferPool()
+                    : layout instanceof PooledTextLayout ? ((PooledTextLayout) layout).getBufferPool()
                     : BufferPool.getDefault();
             PooledFileManager manager = PooledFileManager.getManager(name, settings);
             try {

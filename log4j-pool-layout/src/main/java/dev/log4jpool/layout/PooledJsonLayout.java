@@ -86,7 +86,7 @@ import org.apache.logging.log4j.message.Message;
  * <p>Thread-safe: all state of one event lives with its pooled buffer.
  */
 @Plugin(name = "PooledJsonLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE, printObject = true)
-public final class PooledJsonLayout extends AbstractLayout<String> implements StringLayout, LocationAware {
+public final class PooledJsonLayout extends AbstractLayout<String> implements StringLayout, LocationAware, PooledTextLayout {
     private final TemplateNode<LogEvent> root;
     private final LayoutSettings settings;
     private final char[] eventDelimiter;
@@ -123,11 +123,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         }
     }
 
-    /**
-     * The first half of {@link #encode}, for appenders that format outside their file's lock: the
-     * event's text and delimiter in a buffer taken from {@code pool}. Hand it to {@link #writeTo},
-     * then release it to {@code pool} ({@code close()}), on any thread.
-     */
+    @Override
     public TextBuffer render(LogEvent event, BufferPool pool) {
         TextBuffer buffer = pool.acquire();
         try {
@@ -139,10 +135,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         }
     }
 
-    /**
-     * The second half of {@link #encode}: writes text from {@link #render(LogEvent, BufferPool)} into
-     * {@code destination} in this layout's charset, holding the destination's lock while it does.
-     */
+    @Override
     public void writeTo(TextBuffer rendered, ByteBufferDestination destination) {
         EventScratch.of(rendered).encoder.encode(rendered.array(), rendered.length(), destination);
     }
@@ -195,6 +188,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     }
 
     /** The pool this layout takes its buffers from. */
+    @Override
     public BufferPool getBufferPool() {
         return pool;
     }
