@@ -83,6 +83,11 @@ final class EncodedEvent implements ByteBufferDestination {
         }
     }
 
+    /** Empties the buffer and gives its grown array back for one of the initial size. */
+    void shrink() {
+        bytes = ByteBuffer.allocate(initialCapacity);
+    }
+
     int capacity() {
         return bytes.capacity();
     }

@@ -88,6 +88,8 @@ public final class PooledFileAppender extends AbstractAppender {
     static final int EVENT_BUFFER_SIZE = 512;
     /** A pooled event buffer larger than this is shrunk when it comes back. */
     static final int EVENT_BUFFER_MAX_RETAINED = 16 * 1024;
+    /** Default {@code asyncPoolMaxGrownBytes}: what the async pool's free buffers keep beyond their 512 bytes each. */
+    static final long DEFAULT_ASYNC_POOL_MAX_GROWN_BYTES = 4L * 1024 * 1024;
 
     private final PooledFileManager manager;
     private final BufferMode bufferMode;
@@ -114,7 +116,8 @@ public final class PooledFileAppender extends AbstractAppender {
             this.eventPool = null;
             this.writer = null;
         } else {
-            this.eventPool = new EncodedEventPool(async.ringSize, EVENT_BUFFER_SIZE, EVENT_BUFFER_MAX_RETAINED);
+            this.eventPool = new EncodedEventPool(async.ringSize, EVENT_BUFFER_SIZE, EVENT_BUFFER_MAX_RETAINED,
+                    async.poolMaxGrownBytes);
             this.writer = new AsyncFileWriter(builder.getName(), async.ringSize, async.waitStrategy,
                     async.queueFullPolicy, eventPool, drops, this::writeFromRing);
         }
@@ -388,7 +391,8 @@ public final class PooledFileAppender extends AbstractAppender {
                 + ", async=" + isAsync() + "]";
     }
 
-    private record AsyncSettings(int ringSize, WaitStrategyKind waitStrategy, QueueFullPolicy queueFullPolicy) {}
+    private record AsyncSettings(int ringSize, WaitStrategyKind waitStrategy, QueueFullPolicy queueFullPolicy,
+            long poolMaxGrownBytes) {}
 
     /**
      * Builds a {@code <PooledFile>}. {@link #build()} checks every attribute and names the attribute
@@ -425,6 +429,9 @@ public final class PooledFileAppender extends AbstractAppender {
 
         @PluginBuilderAttribute
         private String queueFullPolicy = "Block";
+
+        @PluginBuilderAttribute
+        private long asyncPoolMaxGrownBytes = DEFAULT_ASYNC_POOL_MAX_GROWN_BYTES;
 
         @PluginElement("BufferPool")
         private BufferPool bufferPool;
@@ -516,6 +523,16 @@ public final class PooledFileAppender extends AbstractAppender {
             return this;
         }
 
+        /**
+         * [4 MiB] Async mode: the bytes the pool of encoded-event buffers may keep beyond the 512
+         * bytes each buffer starts with (a buffer that grew for a large event keeps its size while
+         * this budget lasts); 0 shrinks every grown buffer when it comes back.
+         */
+        public Builder setAsyncPoolMaxGrownBytes(long asyncPoolMaxGrownBytes) {
+            this.asyncPoolMaxGrownBytes = asyncPoolMaxGrownBytes;
+            return this;
+        }
+
         public Builder setQueueFullPolicy(String queueFullPolicy) {
             this.queueFullPolicy = queueFullPolicy;
             return this;
@@ -549,7 +566,7 @@ public final class PooledFileAppender extends AbstractAppender {
             BufferMode mode = resolveBufferMode(name);
             AsyncSettings asyncSettings = async
                     ? new AsyncSettings(checkRingSize(name), WaitStrategyKind.parse(name, waitStrategy),
-                            QueueFullPolicy.parse(name, queueFullPolicy))
+                            QueueFullPolicy.parse(name, queueFullPolicy), checkAsyncPoolMaxGrownBytes(name))
                     : null;
             Layout<? extends Serializable> layout = getOrCreateLayout();
             BufferPool pool = bufferPool != null ? bufferPool
@@ -636,6 +653,14 @@ public final class PooledFileAppender extends AbstractAppender {
                         + "\" must be between 1 and " + (1 << 30) + " bytes");
             }
             return bufferSize;
+        }
+
+        private long checkAsyncPoolMaxGrownBytes(String name) {
+            if (asyncPoolMaxGrownBytes < 0) {
+                throw new IllegalArgumentException(PLUGIN_NAME + " '" + name + "': asyncPoolMaxGrownBytes=\""
+                        + asyncPoolMaxGrownBytes + "\" must be 0 or positive");
+            }
+            return asyncPoolMaxGrownBytes;
         }
 
         private int checkRingSize(String name) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EncodedEventPoolTest {
     @Test
     void isFilledUpFrontAndMakesBuffersOnlyWhenEmpty() {
-        EncodedEventPool pool = new EncodedEventPool(16, 32, 64);
+        EncodedEventPool pool = new EncodedEventPool(16, 32, 64, 1 << 20);
         assertEquals(16 + EncodedEventPool.SLACK, pool.size());
         Set<EncodedEvent> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < 16 + EncodedEventPool.SLACK; i++) {
@@ -32,7 +32,7 @@ class EncodedEventPoolTest {
 
     @Test
     void releaseEmptiesAndShrinksOversizedBuffers() {
-        EncodedEventPool pool = new EncodedEventPool(1, 32, 64);
+        EncodedEventPool pool = new EncodedEventPool(1, 32, 64, 1 << 20);
         EncodedEvent event = pool.acquire();
         event.writeBytes(new byte[1000], 0, 1000);
         assertEquals(1000, event.length());
@@ -47,10 +47,44 @@ class EncodedEventPoolTest {
         assertEquals(32, event.capacity(), "grown past maxRetained, so shrunk back");
     }
 
+    /**
+     * Grown buffers keep their size while the pool's growth budget lasts, and are shrunk back past
+     * it: the free buffers never keep more than the budget beyond their initial size.
+     */
+    @Test
+    void grownBuffersStayWithinTheByteBudget() {
+        EncodedEventPool pool = new EncodedEventPool(16, 32, 1024, 1000);
+        List<EncodedEvent> taken = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            EncodedEvent event = pool.acquire();
+            event.writeBytes(new byte[300], 0, 300); // grows 32 -> 300 (+268 each)
+            taken.add(event);
+        }
+        taken.forEach(pool::release);
+        assertEquals(3 * 268, pool.grownBytes(), "three grown buffers fit in 1000 bytes, the other seven were shrunk");
+        int grown = 0;
+        for (int i = 0; i < 16 + EncodedEventPool.SLACK; i++) {
+            EncodedEvent event = pool.acquire();
+            grown += event.capacity() > 32 ? 1 : 0;
+        }
+        assertEquals(3, grown);
+        assertEquals(0, pool.grownBytes(), "every grown buffer is out of the pool");
+    }
+
+    @Test
+    void aZeroBudgetShrinksEveryGrownBuffer() {
+        EncodedEventPool pool = new EncodedEventPool(1, 32, 1024, 0);
+        EncodedEvent event = pool.acquire();
+        event.writeBytes(new byte[100], 0, 100);
+        pool.release(event);
+        assertEquals(32, event.capacity());
+        assertEquals(0, pool.grownBytes());
+    }
+
     /** Four threads take and give back: no buffer is ever held by two at once. */
     @Test
     void neverHandsOneBufferToTwoHolders() throws Exception {
-        EncodedEventPool pool = new EncodedEventPool(8, 16, 64);
+        EncodedEventPool pool = new EncodedEventPool(8, 16, 64, 1 << 20);
         Set<EncodedEvent> held = ConcurrentHashMap.newKeySet();
         AtomicReference<String> failure = new AtomicReference<>();
         Thread[] threads = new Thread[4];

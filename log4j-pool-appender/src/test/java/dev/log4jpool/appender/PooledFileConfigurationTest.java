@@ -116,6 +116,7 @@ class PooledFileConfigurationTest {
         assertError("bufferMode=\"BIG\"", b -> b.setBufferMode("BIG"));
         assertError("ringSize=\"1000\"", b -> b.setAsync(true).setRingSize(1000));
         assertError("ringSize=\"0\"", b -> b.setAsync(true).setRingSize(0));
+        assertError("asyncPoolMaxGrownBytes=\"-1\"", b -> b.setAsync(true).setAsyncPoolMaxGrownBytes(-1));
         assertError("waitStrategy=\"Nap\"", b -> b.setAsync(true).setWaitStrategy("Nap"));
         assertError("queueFullPolicy=\"Discard\"", b -> b.setAsync(true).setQueueFullPolicy("Discard"));
         assertError("filePermissions=\"rwxrwxrw\"", b -> b.setFilePermissions("rwxrwxrw"));
