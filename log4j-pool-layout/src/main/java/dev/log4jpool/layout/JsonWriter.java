@@ -241,12 +241,13 @@ final class JsonWriter {
         NumberText.appendLong(out, value);
     }
 
-    /** A finite double as a JSON number in Java's shortest form; NaN and infinities as strings. */
+    /**
+     * A finite double as a JSON number in Java's shortest form; NaN and infinities as strings (cut at
+     * {@code maxStringLength} like every string, as JsonTemplateLayout cuts them).
+     */
     void doubleValue(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            out.append('"');
-            out.append(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-            out.append('"');
+            stringValue(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
             return;
         }
         StringBuilder text = numberText;
@@ -257,13 +258,11 @@ final class JsonWriter {
 
     /**
      * A finite float as a JSON number in Java's shortest form for a float ({@code 0.1f} is
-     * {@code 0.1}, not the double {@code 0.10000000149011612}); NaN and infinities as strings.
+     * {@code 0.1}, not the double {@code 0.10000000149011612}); NaN and infinities as (cut) strings.
      */
     void floatValue(float value) {
         if (Float.isNaN(value) || Float.isInfinite(value)) {
-            out.append('"');
-            out.append(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-            out.append('"');
+            stringValue(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
             return;
         }
         StringBuilder text = numberText;
