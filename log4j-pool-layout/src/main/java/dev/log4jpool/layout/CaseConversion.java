@@ -4,19 +4,23 @@ import java.util.Locale;
 
 /**
  * Upper- or lower-cases text exactly as {@code String.toUpperCase(locale)} /
- * {@code toLowerCase(locale)} do, into a reused {@code StringBuilder} instead of a new String, char
- * by char where that gives the same result, and through the JDK's String method where it does not.
+ * {@code toLowerCase(locale)} do, into a reused {@code StringBuilder} instead of a new String: char
+ * by char where that gives the same result, through the JDK's String method where it does not.
  *
  * <p>Char by char is exact when the language is not one with its own casing rules in the JDK
- * (Turkish, Azerbaijani, Lithuanian) and every char maps to one char on its own. The chars that do
- * not (upper: {@code ß} becomes {@code SS}, ligatures expand; lower: {@code İ} becomes two chars,
- * and {@code Σ}, whose lower case depends on its neighbours) are found once, by asking the running
- * JDK about every char of the Basic Multilingual Plane, so the table follows the JDK's Unicode
- * version. Code points beyond the BMP have no such special cases in the JDK: they go through
- * {@code Character.toUpperCase(int)}/{@code toLowerCase(int)}, as the JDK's String methods do.
+ * (Turkish, Azerbaijani, Lithuanian): then every char's case mapping is fixed, one char or a few
+ * ({@code ß} upper-cases to {@code SS}, {@code İ} lower-cases to {@code i} and a combining dot),
+ * except capital sigma, whose lower case depends on the letters around it. The mappings of more
+ * than one char are read once from the running JDK, by converting every char of the Basic
+ * Multilingual Plane alone, so they follow the JDK's Unicode version. Code points beyond the BMP
+ * map to one code point ({@code Character.toUpperCase(int)}/{@code toLowerCase(int)}), as the
+ * JDK's String methods map them.
  *
- * <p>Immutable; the tables are built on first use of the class (65,536 one-char conversions, a few
- * milliseconds once).
+ * <p>So the JDK's String methods (two Strings per conversion) are needed only for a Turkish,
+ * Azerbaijani or Lithuanian locale, and for lower-casing text with a capital sigma.
+ *
+ * <p>Immutable; the tables are built on first use of the class (65,536 one-char conversions each
+ * way, milliseconds, once).
  */
 final class CaseConversion {
     private final boolean upper;
@@ -47,7 +51,7 @@ final class CaseConversion {
     /** Converts into {@code target}; on a char that needs the JDK, undoes what it appended and returns false. */
     private boolean convertByChar(char[] chars, int from, int to, StringBuilder target) {
         int start = target.length();
-        long[] special = upper ? Tables.SPECIAL_UPPER : Tables.SPECIAL_LOWER;
+        Mappings mappings = upper ? Mappings.UPPER : Mappings.LOWER;
         for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c < 0x80) {
@@ -55,11 +59,15 @@ final class CaseConversion {
             } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
                 int codePoint = Character.toCodePoint(c, chars[++i]);
                 target.appendCodePoint(upper ? Character.toUpperCase(codePoint) : Character.toLowerCase(codePoint));
-            } else if ((special[c >>> 6] & (1L << c)) != 0) {
-                target.setLength(start);
-                return false;
-            } else {
+            } else if (!mappings.isSpecial(c)) {
                 target.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            } else {
+                char[] expansion = mappings.expansion(c);
+                if (expansion == null) {
+                    target.setLength(start);
+                    return false;
+                }
+                target.append(expansion);
             }
         }
         return true;
@@ -73,27 +81,46 @@ final class CaseConversion {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
-    /** The BMP chars the JDK does not convert to their {@code Character} mapping alone, as bit sets. */
-    private static final class Tables {
-        static final long[] SPECIAL_UPPER = new long[1024];
-        static final long[] SPECIAL_LOWER = new long[1024];
+    /**
+     * One direction's BMP chars whose String conversion is not their {@code Character} mapping: a
+     * bit set to tell them quickly, and each one's conversion, sorted by char ({@code null}: depends
+     * on its neighbours, the JDK must convert the whole text).
+     */
+    private static final class Mappings {
+        static final Mappings UPPER = new Mappings(true);
+        static final Mappings LOWER = new Mappings(false);
 
-        static {
+        private final long[] special = new long[1024];
+        private final char[] chars;
+        private final char[][] expansions;
+
+        private Mappings(boolean upper) {
+            StringBuilder found = new StringBuilder();
+            java.util.List<char[]> converted = new java.util.ArrayList<>();
             for (int c = 0x80; c <= 0xFFFF; c++) {
                 char ch = (char) c;
                 if (Character.isSurrogate(ch)) {
                     continue; // handled as pairs (a lone one maps to itself either way)
                 }
                 String one = String.valueOf(ch);
-                if (!one.toUpperCase(Locale.ROOT).equals(String.valueOf(Character.toUpperCase(ch)))) {
-                    SPECIAL_UPPER[c >>> 6] |= 1L << c;
-                }
-                if (!one.toLowerCase(Locale.ROOT).equals(String.valueOf(Character.toLowerCase(ch)))) {
-                    SPECIAL_LOWER[c >>> 6] |= 1L << c;
+                String jdk = upper ? one.toUpperCase(Locale.ROOT) : one.toLowerCase(Locale.ROOT);
+                boolean contextual = !upper && ch == '\u03A3'; // capital sigma: final or not, by its neighbours
+                if (contextual || !jdk.equals(String.valueOf(upper ? Character.toUpperCase(ch) : Character.toLowerCase(ch)))) {
+                    special[c >>> 6] |= 1L << c;
+                    found.append(ch);
+                    converted.add(contextual ? null : jdk.toCharArray());
                 }
             }
-            // capital sigma: final or not depends on the letters around it, so never alone
-            SPECIAL_LOWER['\u03A3' >>> 6] |= 1L << '\u03A3';
+            chars = found.toString().toCharArray();
+            expansions = converted.toArray(new char[0][]);
+        }
+
+        boolean isSpecial(char c) {
+            return (special[c >>> 6] & (1L << c)) != 0;
+        }
+
+        char[] expansion(char c) {
+            return expansions[java.util.Arrays.binarySearch(chars, c)];
         }
     }
 }

@@ -26,8 +26,8 @@ import org.apache.logging.log4j.util.PropertiesUtil;
  *
  * <p><b>Allocation</b>: none, where JsonTemplateLayout allocates per event: the string is read back
  * from the output and converted into the scratch ({@link CaseConversion}). It allocates only for
- * text the JDK must convert as a whole (a Turkish, Azerbaijani or Lithuanian locale, or a char such
- * as {@code ß} or {@code İ}): one String for the input, one for the result.
+ * text the JDK must convert as a whole: with a Turkish, Azerbaijani or Lithuanian locale, and when
+ * lower-casing text with a capital sigma; then a String for the input and one for the result.
  *
  * <p>A flattening {@code input} or {@code replacement} (a context map with {@code "flatten": true})
  * is a configuration error: its members are not one value to convert or replace.
