@@ -22,7 +22,7 @@ import org.apache.logging.log4j.message.ParameterVisitable;
  * booleans and strings are written without a copy, typed or stringified. What allocates is the
  * parameter's own {@code toString()}, called for other objects when {@code stringified} (and for
  * objects with no JSON type when not), see {@link TypedValues}; and {@code getParameters()} of a
- * message that copies its array (a {@code MutableLogEvent} holding a non-reusable message does not).
+ * message that is not visitable and copies its array there.
  */
 final class MessageParameterResolver implements TemplateNode<LogEvent> {
     /** The parameter to write; {@code -1}: all, as an array. */

@@ -30,11 +30,12 @@ import org.apache.logging.log4j.util.TriConsumer;
  *
  * <p><b>Allocation</b>: none for strings, {@code CharSequence}s (Log4j's {@code Unbox} buffers),
  * boxed numbers and booleans, floats and doubles, {@code StringBuilderFormattable}s whose
- * {@code formatTo} allocates nothing, Log4j's string maps, lists by index, maps and collections
- * that iterate without allocating ({@code forEach} of the JDK's {@code HashMap}, {@code ArrayList}),
- * arrays. What allocates is the object's own: {@code toString()} of other objects (and so every
- * non-string value in the stringified form), {@code BigInteger.toString()} (a {@code BigDecimal}
- * caches its text after the first call).
+ * {@code formatTo} allocates nothing, Log4j's string maps, lists (read by index), maps and
+ * collections whose {@code forEach} allocates nothing ({@code HashMap}'s), arrays. What allocates is
+ * the object's own: {@code toString()} of other objects (and so of every value in the stringified
+ * form other than strings, numbers and booleans), {@code BigInteger.toString()} (a
+ * {@code BigDecimal} caches its text after the first call), the iterator of a collection that is
+ * not a list and walks itself with one ({@code HashSet}, {@code LinkedHashSet}: 32 B).
  *
  * <p>One per {@link EventScratch}, bound to its writer; it is its own visitor for the maps and
  * collections it walks, so walking them allocates no lambda. Not thread-safe.
