@@ -15,6 +15,14 @@ final class EventResolvers {
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
+        factories.put("logger", LoggerResolver::create);
+        factories.put("thread", ThreadResolver::create);
+        factories.put("source", SourceResolver::create);
+        factories.put("marker", MarkerResolver::create);
+        factories.put("ndc", NdcResolver::create);
+        factories.put("messageParameter", MessageParameterResolver::create);
+        factories.put("main", MainArgumentResolver::create);
+        factories.put("caseConverter", CaseConverterResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -14,8 +14,10 @@ import org.apache.logging.log4j.core.LogEvent;
  * is replaced after it. The message builder and the structured text keep at most 16,384 chars each
  * (32 KiB + 32 KiB), the structured members' arrays 256 entries (about 8 KiB), the logger and thread
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
- * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB: about 110 KiB
- * in all, on top of the buffer itself ({@code BufferPool} states the pool's bound).
+ * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB, the typed
+ * values' and the case converter's builders 16,384 chars each (32 KiB + 32 KiB), the regex matchers
+ * (8, a few hundred bytes each): about 180 KiB in all, on top of the buffer itself ({@code BufferPool}
+ * states the pool's bound).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
@@ -40,6 +42,14 @@ final class EventScratch {
     /** The state of the context writer's allocation-free iteration. */
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
     final Utf8Encoder encoder = new Utf8Encoder();
+    /** Writes message parameters (and other objects) with their JSON types; bound to {@link #writer}. */
+    final TypedValues typedValues = new TypedValues(writer);
+    /** The state of a {@code messageParameter} visit of a message's parameters. */
+    final MessageParameterResolver.Visit parameterVisit = new MessageParameterResolver.Visit(typedValues, writer);
+    /** Reused matchers of the templates' regexes ({@code ndc}'s {@code pattern}). */
+    final MatcherCache matchers = new MatcherCache();
+    /** The text a {@code caseConverter} converts; trimmed after an event that made it huge. */
+    private StringBuilder caseText = new StringBuilder(64);
 
     /** The scratch kept with {@code buffer}, made on first use. */
     static EventScratch of(TextBuffer buffer) {
@@ -68,13 +78,23 @@ final class EventScratch {
         return messageText;
     }
 
+    /** An empty builder for a case conversion's result. */
+    StringBuilder caseText() {
+        caseText.setLength(0);
+        return caseText;
+    }
+
     /** Lets go of the event; trims what grew too much. */
     void end() {
         event = null;
         structured.end();
         throwableTrail.clear();
+        typedValues.end();
         if (messageText.capacity() > MAX_RETAINED_TEXT) {
             messageText = new StringBuilder(256);
+        }
+        if (caseText.capacity() > MAX_RETAINED_TEXT) {
+            caseText = new StringBuilder(64);
         }
     }
 }

@@ -123,6 +123,11 @@ final class JsonWriter {
         out.append(chars, 0, chars.length);
     }
 
+    /** Copies {@code text} as it is: a JSON number's text ({@code BigDecimal.toString()}). */
+    void raw(CharSequence text) {
+        out.append(text);
+    }
+
     /** Copies {@code chars[offset, offset + length)} as they are: a JSON number or literal taken from valid JSON. */
     void raw(char[] chars, int offset, int length) {
         out.append(chars, offset, length);
@@ -236,12 +241,28 @@ final class JsonWriter {
         NumberText.appendLong(out, value);
     }
 
-    /** A finite double as a JSON number in Java's shortest form; NaN and infinities as strings. */
+    /**
+     * A finite double as a JSON number in Java's shortest form; NaN and infinities as strings (cut at
+     * {@code maxStringLength} like every string, as JsonTemplateLayout cuts them).
+     */
     void doubleValue(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            out.append('"');
-            out.append(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-            out.append('"');
+            stringValue(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            return;
+        }
+        StringBuilder text = numberText;
+        text.setLength(0);
+        text.append(value);
+        out.append(text, 0, text.length());
+    }
+
+    /**
+     * A finite float as a JSON number in Java's shortest form for a float ({@code 0.1f} is
+     * {@code 0.1}, not the double {@code 0.10000000149011612}); NaN and infinities as (cut) strings.
+     */
+    void floatValue(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            stringValue(value != value ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
             return;
         }
         StringBuilder text = numberText;

@@ -37,6 +37,11 @@ final class ResolverOptions {
         return resolver;
     }
 
+    /** The JSON path of {@code option}'s value, for a template nested in it ({@code $.level.input}). */
+    String path(String option) {
+        return path + "." + prefix + option;
+    }
+
     /** Whether the option is given (and not {@code null}). */
     boolean has(String option) {
         Object value = options.get(option);
