@@ -15,6 +15,16 @@ final class EventResolvers {
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
+        // TEMPORARY (field "name" only) until the level/logger/thread resolvers are merged
+        factories.put("level", (options, context) -> new LevelField(context.asciiOnly()));
+        factories.put("logger", (options, context) -> new NameFields.Logger());
+        factories.put("thread", (options, context) -> new NameFields.Thread());
+        factories.put("pooledTimestamp", DefaultSchemaResolvers::timestamp);
+        factories.put("pooledMessage", DefaultSchemaResolvers::message);
+        factories.put("pooledMessageFields", DefaultSchemaResolvers::messageFields);
+        factories.put("pooledContext", DefaultSchemaResolvers::context);
+        factories.put("pooledSource", DefaultSchemaResolvers::source);
+        factories.put("pooledError", DefaultSchemaResolvers::error);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -11,31 +11,17 @@ final class NameFields {
     private NameFields() {}
 
     /** The logger's name. */
-    static final class Logger implements FieldWriter {
-        private final char[] name;
-
-        Logger(char[] name) {
-            this.name = name;
-        }
-
+    static final class Logger implements TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.name(name);
             out.cachedStringValue(event.getLoggerName(), scratch.loggerNames);
         }
     }
 
     /** The name of the thread that logged the event. */
-    static final class Thread implements FieldWriter {
-        private final char[] name;
-
-        Thread(char[] name) {
-            this.name = name;
-        }
-
+    static final class Thread implements TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.name(name);
             out.cachedStringValue(event.getThreadName(), scratch.threadNames);
         }
     }
