@@ -14,22 +14,10 @@ import org.apache.logging.log4j.util.TriConsumer;
  * its keys. Values keep their JSON type (Log4j's context holds strings unless a custom injector puts
  * other objects there).
  */
-final class ContextDataFields implements FieldWriter {
+final class ContextDataFields implements TemplateNode<LogEvent> {
     /** Constants taking the loop as state, so that iteration allocates nothing. */
     private static final TriConsumer<String, Object, Loop> FLAT = (key, value, loop) -> {
         if (loop.fields.accepts(key)) {
-            loop.out.dynamicName(key);
-            loop.value(value);
-        }
-    };
-
-    private static final TriConsumer<String, Object, Loop> NESTED = (key, value, loop) -> {
-        if (loop.fields.accepts(key)) {
-            if (!loop.opened) {
-                loop.out.name(loop.fields.nestedName);
-                loop.out.openObject(ReservedKeys.NONE);
-                loop.opened = true;
-            }
             loop.out.dynamicName(key);
             loop.value(value);
         }
@@ -40,14 +28,10 @@ final class ContextDataFields implements FieldWriter {
         private ContextDataFields fields;
         private JsonWriter out;
         private LogEvent event;
-        /** Whether the nested context object has been opened for this event. */
-        private boolean opened;
-
         private void start(ContextDataFields owner, JsonWriter writer, LogEvent logEvent) {
             fields = owner;
             out = writer;
             event = logEvent;
-            opened = false;
         }
 
         private void value(Object value) {
@@ -61,41 +45,78 @@ final class ContextDataFields implements FieldWriter {
             fields = null;
             out = null;
             event = null;
-            opened = false;
         }
     }
 
-    /** {@code null} when flattened. */
-    private final char[] nestedName;
+    /** An object of its own (the member's value), else entries flattened into the enclosing object. */
+    private final boolean nested;
     /** {@code null}: every key. */
     private final Set<String> includes;
     private final Set<String> excludes;
+    /** The same keys as arrays, to loop over without an iterator. */
+    private final String[] includeKeys;
+    private final String[] excludeKeys;
 
-    ContextDataFields(char[] nestedName, Set<String> includes, Set<String> excludes) {
-        this.nestedName = nestedName;
+    ContextDataFields(boolean nested, Set<String> includes, Set<String> excludes) {
+        this.nested = nested;
         this.includes = includes == null || includes.isEmpty() ? null : Set.copyOf(includes);
         this.excludes = Set.copyOf(excludes);
+        this.includeKeys = this.includes == null ? new String[0] : this.includes.toArray(new String[0]);
+        this.excludeKeys = this.excludes.toArray(new String[0]);
+    }
+
+    @Override
+    public boolean isFlattening() {
+        return !nested;
+    }
+
+    /**
+     * Nested: whether any entry is accepted, so that an event without one has no empty object. Asked
+     * of the map by key, not by iterating it, so it allocates nothing.
+     */
+    @Override
+    public boolean isPresent(LogEvent event) {
+        ReadOnlyStringMap data = event.getContextData();
+        if (data == null || data.isEmpty()) {
+            return false;
+        }
+        if (!nested) {
+            return true;
+        }
+        if (includes != null) {
+            for (String key : includeKeys) {
+                if (data.containsKey(key) && !excludes.contains(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int excluded = 0;
+        for (String key : excludeKeys) {
+            if (data.containsKey(key)) {
+                excluded++;
+            }
+        }
+        return data.size() > excluded;
     }
 
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         ReadOnlyStringMap data = event.getContextData();
-        if (data == null || data.isEmpty()) {
-            return;
+        if (nested) {
+            out.openObject(ReservedKeys.NONE);
         }
-        Loop loop = scratch.contextLoop;
-        loop.start(this, out, event);
-        try {
-            if (nestedName == null) {
+        if (data != null) {
+            Loop loop = scratch.contextLoop;
+            loop.start(this, out, event);
+            try {
                 data.forEach(FLAT, loop);
-            } else {
-                data.forEach(NESTED, loop);
-                if (loop.opened) {
-                    out.closeObject();
-                }
+            } finally {
+                loop.finish();
             }
-        } finally {
-            loop.finish();
+        }
+        if (nested) {
+            out.closeObject();
         }
     }
 

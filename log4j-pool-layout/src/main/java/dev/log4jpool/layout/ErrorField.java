@@ -10,26 +10,25 @@ import org.apache.logging.log4j.core.LogEvent;
  * throws is written as a marker, the stack trace marks what failed in it (see
  * {@link StackTraceRenderer}), and a cyclic cause chain ends at the first repeat.
  */
-final class ErrorField implements FieldWriter {
-    private final char[] name;
+final class ErrorField implements TemplateNode<LogEvent> {
     private final StackTraceFormat format;
     private final int maxLines;
     private final boolean rootCause;
 
-    ErrorField(char[] name, StackTraceFormat format, int maxLines, boolean rootCause) {
-        this.name = name;
+    ErrorField(StackTraceFormat format, int maxLines, boolean rootCause) {
         this.format = format;
         this.maxLines = maxLines;
         this.rootCause = rootCause;
     }
 
     @Override
+    public boolean isPresent(LogEvent event) {
+        return event.getThrown() != null;
+    }
+
+    @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         Throwable thrown = event.getThrown();
-        if (thrown == null) {
-            return;
-        }
-        out.name(name);
         out.open('{');
         out.plainName("type");
         out.stringValue(thrown.getClass().getName());

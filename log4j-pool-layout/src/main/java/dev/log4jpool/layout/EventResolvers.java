@@ -23,6 +23,14 @@ final class EventResolvers {
         factories.put("messageParameter", MessageParameterResolver::create);
         factories.put("main", MainArgumentResolver::create);
         factories.put("caseConverter", CaseConverterResolver::create);
+        // TEMPORARY (field "name" only) until the level resolver is merged
+        factories.put("level", (options, context) -> new LevelField(context.asciiOnly()));
+        factories.put("pooledTimestamp", DefaultSchemaResolvers::timestamp);
+        factories.put("pooledMessage", DefaultSchemaResolvers::message);
+        factories.put("pooledMessageFields", DefaultSchemaResolvers::messageFields);
+        factories.put("pooledContext", DefaultSchemaResolvers::context);
+        factories.put("pooledSource", DefaultSchemaResolvers::source);
+        factories.put("pooledError", DefaultSchemaResolvers::error);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -19,8 +19,9 @@ import org.apache.logging.log4j.core.util.KeyValuePair;
  * Turns a {@link PooledJsonLayout.Builder} into what the layout runs: the root {@link TemplateNode},
  * its {@link LayoutSettings}, the delimiter, the pool and the charset. A layout runs a template:
  * the user's ({@code eventTemplate}, {@code eventTemplateUri}), compiled by {@link TemplateCompiler},
- * or else the default schema, an object of {@link FieldWriter}s configured by the {@code *Key}
- * attributes. All checking happens here, once, and every error names the attribute and the value.
+ * or else the default schema: a template the {@code *Key} and other attributes make (of the
+ * {@link DefaultSchemaResolvers} and JsonTemplateLayout's {@code level}, {@code logger} and
+ * {@code thread}), compiled the same way. All checking happens here, once, and every error names the attribute and the value.
  */
 final class LayoutCompiler {
     final TemplateNode<org.apache.logging.log4j.core.LogEvent> root;
@@ -30,6 +31,8 @@ final class LayoutCompiler {
     final Charset charset;
     final boolean locationInfo;
     final String description;
+    /** The default schema's template as JSON text (for people and tests); {@code null} with a user's template. */
+    final String defaultTemplate;
 
     /** Configured member names and the attribute that set each, to report duplicates. */
     private final Map<String, String> names = new LinkedHashMap<>();
@@ -46,13 +49,14 @@ final class LayoutCompiler {
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
         this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly);
 
-        TemplateSource template = TemplateSource.of("eventTemplate", builder.eventTemplate(), "eventTemplateUri",
+        TemplateSource userTemplate = TemplateSource.of("eventTemplate", builder.eventTemplate(), "eventTemplateUri",
                 builder.eventTemplateUri(), charset);
-        if (template != null) {
-            EventTemplate.rejectDefaultSchemaAttributes(builder, template.name);
+        if (userTemplate != null) {
+            EventTemplate.rejectDefaultSchemaAttributes(builder, userTemplate.name);
             this.locationInfo = builder.locationInfo();
-            this.root = new EventTemplate(builder, template, marker, asciiOnly, charset).root;
-            this.description = "PooledJsonLayout[template=" + template.name + ", charset=" + charset.name()
+            this.root = new EventTemplate(builder, userTemplate, marker, asciiOnly, charset).root;
+            this.defaultTemplate = null;
+            this.description = "PooledJsonLayout[template=" + userTemplate.name + ", charset=" + charset.name()
                     + ", pool=" + pool.getName() + "]";
             return;
         }
@@ -65,65 +69,90 @@ final class LayoutCompiler {
         // Asking Log4j for the location costs a stack walk per event: only when it is written.
         this.locationInfo = builder.locationInfo() && builder.sourceKey() != null && !builder.sourceKey().isEmpty();
 
-        List<FieldWriter> list = new ArrayList<>();
+        Map<String, Object> template = new LinkedHashMap<>();
         String timestampKey = claim("timestampKey", builder.timestampKey());
         if (timestampKey != null) {
-            list.add(new TimestampField(name(timestampKey, asciiOnly), timestampFormat, zone));
+            template.put(timestampKey, resolver("pooledTimestamp", "format", timestampFormat.name(), "timeZone", zone.getId()));
         }
         String levelKey = claim("levelKey", builder.levelKey());
         if (levelKey != null) {
-            list.add(new LevelField(name(levelKey, asciiOnly), asciiOnly));
+            template.put(levelKey, resolver("level", "field", "name"));
         }
         String loggerKey = claim("loggerKey", builder.loggerKey());
         if (loggerKey != null) {
-            list.add(new NameFields.Logger(name(loggerKey, asciiOnly)));
+            template.put(loggerKey, resolver("logger", "field", "name"));
         }
         String threadKey = claim("threadKey", builder.threadKey());
         if (threadKey != null) {
-            list.add(new NameFields.Thread(name(threadKey, asciiOnly)));
+            template.put(threadKey, resolver("thread", "field", "name"));
         }
         String messageKey = claim("messageKey", builder.messageKey());
         if (messageKey != null) {
-            list.add(new MessageMembers.Text(name(messageKey, asciiOnly)));
+            template.put(messageKey, resolver("pooledMessage"));
         }
-        list.add(new MessageMembers.Fields());
+        template.put(FLATTENED + "messageFields", resolver("pooledMessageFields"));
         if (builder.includeContextData()) {
             String nested = claim("contextDataKey", builder.contextDataKey());
-            list.add(new ContextDataFields(nested == null ? null : name(nested, asciiOnly),
-                    keyList(builder.contextDataIncludes()), keyList(builder.contextDataExcludes())));
+            Map<String, Object> context = resolver("pooledContext", "flatten", nested == null,
+                    "includes", new ArrayList<>(keyList(builder.contextDataIncludes())),
+                    "excludes", new ArrayList<>(keyList(builder.contextDataExcludes())));
+            template.put(nested != null ? nested : FLATTENED + "context", context);
         }
         if (builder.locationInfo()) {
             String sourceKey = claim("sourceKey", builder.sourceKey());
             if (sourceKey != null) {
-                list.add(new SourceField(name(sourceKey, asciiOnly)));
+                template.put(sourceKey, resolver("pooledSource"));
             }
         }
         String errorKey = claim("errorKey", builder.errorKey());
         if (errorKey != null) {
-            list.add(new ErrorField(name(errorKey, asciiOnly), stackTraceFormat, builder.maxStackTraceLines(),
-                    builder.includeRootCause()));
+            template.put(errorKey, resolver("pooledError", "stackTraceFormat", stackTraceFormat.name(),
+                    "maxStackTraceLines", new TemplateJson.Number(Integer.toString(builder.maxStackTraceLines())),
+                    "includeRootCause", builder.includeRootCause()));
         }
         KeyValuePair[] additional = builder.additionalFields();
-        if (additional != null && additional.length > 0) {
-            list.add(new AdditionalFields(additionalMembers(additional, asciiOnly)));
+        if (additional != null) {
+            for (KeyValuePair pair : additional) {
+                if (pair == null) {
+                    continue;
+                }
+                String key = pair.getKey();
+                if (key == null || key.isEmpty()) {
+                    throw bad("KeyValuePair key", String.valueOf(key), "must not be empty");
+                }
+                claim("KeyValuePair key", key);
+                template.put(key, pair.getValue() == null ? TemplateJson.NULL : pair.getValue());
+            }
         }
-        this.root = defaultSchema(list, asciiOnly);
-        this.description = "PooledJsonLayout[members=" + names.keySet() + ", timestampFormat=" + timestampFormat
-                + ", timeZone=" + zone + ", charset=" + charset.name() + ", pool=" + pool.getName() + "]";
+        TemplateContext context = new TemplateContext("default schema", builder.configuration(), true,
+                locationInfo, builder.maxStringLength(), marker, asciiOnly, null, false);
+        this.root = new TemplateCompiler<>(EventResolvers.FACTORIES, context).compileRoot(template);
+        this.defaultTemplate = TemplateJson.toText(visible(template));
+        this.description = "PooledJsonLayout[template=" + defaultTemplate + ", charset="
+                + charset.name() + ", pool=" + pool.getName() + "]";
     }
 
     /**
-     * The default schema's root object: its parts are flattening members, and the configured names
-     * are reserved against run-time keys.
+     * Key of a flattening member of the default schema: flattening members write their own keys, so
+     * theirs is never written; the NUL keeps it apart from every configured name.
      */
-    private TemplateNode<org.apache.logging.log4j.core.LogEvent> defaultSchema(List<FieldWriter> parts, boolean asciiOnly) {
-        List<String> reserved = new ArrayList<>();
-        for (String name : names.keySet()) {
-            reserved.add(new String(JsonCodec.escapeConstant(name, asciiOnly)));
+    private static final String FLATTENED = "\0";
+
+    /** {@code {"$resolver": name, option: value, ...}}. */
+    private static Map<String, Object> resolver(String name, Object... options) {
+        Map<String, Object> resolver = new LinkedHashMap<>();
+        resolver.put("$resolver", name);
+        for (int i = 0; i < options.length; i += 2) {
+            resolver.put((String) options[i], options[i + 1]);
         }
-        @SuppressWarnings("unchecked")
-        TemplateNode<org.apache.logging.log4j.core.LogEvent>[] members = parts.toArray(new TemplateNode[0]);
-        return new TemplateNodes.ObjectNode<>(new char[members.length][], members, new ReservedKeys(reserved));
+        return resolver;
+    }
+
+    /** The template as a user would write it: flattening members under readable keys. */
+    private static Map<String, Object> visible(Map<String, Object> template) {
+        Map<String, Object> visible = new LinkedHashMap<>();
+        template.forEach((key, value) -> visible.put(key.startsWith(FLATTENED) ? key.substring(1) : key, value));
+        return visible;
     }
 
     /** Records a configured member name; {@code null} for an empty one (the member is left out). */
@@ -136,29 +165,6 @@ final class LayoutCompiler {
             throw bad(attribute, key, "is already the name of " + previous + "; member names must be unique");
         }
         return key;
-    }
-
-    private char[] additionalMembers(KeyValuePair[] pairs, boolean asciiOnly) {
-        StringBuilder members = new StringBuilder();
-        for (KeyValuePair pair : pairs) {
-            if (pair == null) {
-                continue;
-            }
-            String key = pair.getKey();
-            if (key == null || key.isEmpty()) {
-                throw bad("KeyValuePair key", String.valueOf(key), "must not be empty");
-            }
-            claim("KeyValuePair key", key);
-            if (members.length() > 0) {
-                members.append(',');
-            }
-            members.append(name(key, asciiOnly));
-            String value = pair.getValue();
-            members.append(value == null ? "null".toCharArray() : quoted(value, asciiOnly));
-        }
-        char[] result = new char[members.length()];
-        members.getChars(0, members.length(), result, 0);
-        return result;
     }
 
     /** {@code "key":}, escaped; a quoted value's quotes are part of what is escaped, so escape the key alone. */

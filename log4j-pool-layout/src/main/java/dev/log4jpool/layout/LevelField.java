@@ -4,13 +4,11 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 
 /** The level's name; the levels known at configuration are rendered then, as quoted JSON strings. */
-final class LevelField implements FieldWriter {
-    private final char[] name;
+final class LevelField implements TemplateNode<LogEvent> {
     private final Level[] levels;
     private final char[][] rendered;
 
-    LevelField(char[] name, boolean asciiOnly) {
-        this.name = name;
+    LevelField(boolean asciiOnly) {
         this.levels = Level.values();
         this.rendered = new char[levels.length][];
         for (int i = 0; i < levels.length; i++) {
@@ -20,7 +18,6 @@ final class LevelField implements FieldWriter {
 
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-        out.name(name);
         Level level = event.getLevel();
         for (int i = 0; i < levels.length; i++) {
             if (levels[i] == level) {

@@ -28,11 +28,11 @@ final class MessageMembers {
      * ever sees that text, so no other rule could hold on every path). Only an event without a
      * {@code Message} object at all, which Log4j's loggers never make, has {@code "message":null}.
      */
-    static final class Text implements FieldWriter {
-        private final char[] name;
-
-        Text(char[] name) {
-            this.name = name;
+    static final class Text implements TemplateNode<LogEvent> {
+        /** A {@code MapMessage} is all entries: no text member (a structured message is never one). */
+        @Override
+        public boolean isPresent(LogEvent event) {
+            return !(event.getMessage() instanceof MapMessage);
         }
 
         @Override
@@ -40,7 +40,6 @@ final class MessageMembers {
             Message message = event.getMessage();
             StructuredText structured = scratch.structured;
             if (structured.active()) {
-                out.name(name);
                 int end = structured.messageEnd();
                 if (end < 0) {
                     out.stringValue("null"); // StructuredMessage.of(null): Log4j's text for a null message
@@ -49,10 +48,6 @@ final class MessageMembers {
                 }
                 return;
             }
-            if (message instanceof MapMessage) {
-                return;
-            }
-            out.name(name);
             if (message == null) {
                 out.nullValue();
             } else if (message.getClass() == SimpleMessage.class) {
@@ -87,7 +82,12 @@ final class MessageMembers {
      * (as written: sanitised and cut) is renamed, never duplicated. A map value whose reading throws
      * is written as a marker; the other entries are written as usual.
      */
-    static final class Fields implements FieldWriter {
+    static final class Fields implements TemplateNode<LogEvent> {
+        @Override
+        public boolean isFlattening() {
+            return true;
+        }
+
         /** A constant: passing the scratch as the state keeps iteration allocation-free. */
         private static final TriConsumer<String, Object, EventScratch> MAP_ENTRY = (key, value, scratch) -> {
             JsonWriter out = scratch.writer;

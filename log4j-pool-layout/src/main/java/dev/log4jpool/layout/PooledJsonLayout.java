@@ -94,6 +94,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     private final Charset charset;
     private final boolean locationInfo;
     private final String description;
+    private final String defaultTemplate;
 
     private PooledJsonLayout(Configuration configuration, LayoutCompiler compiled) {
         super(configuration, null, null);
@@ -104,6 +105,7 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         this.charset = compiled.charset;
         this.locationInfo = compiled.locationInfo;
         this.description = compiled.description;
+        this.defaultTemplate = compiled.defaultTemplate;
     }
 
     /** The builder Log4j's configuration uses; also the way to make one in code. */
@@ -191,6 +193,11 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
     @Override
     public BufferPool getBufferPool() {
         return pool;
+    }
+
+    /** Without a user's template: the template the attributes made, which an {@code eventTemplate} could give as well. */
+    String defaultTemplate() {
+        return defaultTemplate;
     }
 
     @Override

@@ -7,20 +7,15 @@ import org.apache.logging.log4j.core.LogEvent;
  * {@code locationInfo="true"}; computing the location is up to Log4j and costs a stack walk (and
  * allocation) per event, which is why it is off by default.
  */
-final class SourceField implements FieldWriter {
-    private final char[] name;
-
-    SourceField(char[] name) {
-        this.name = name;
+final class SourceField implements TemplateNode<LogEvent> {
+    @Override
+    public boolean isPresent(LogEvent event) {
+        return event.getSource() != null;
     }
 
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         StackTraceElement source = event.getSource();
-        if (source == null) {
-            return;
-        }
-        out.name(name);
         out.open('{');
         out.plainName("class");
         out.stringValue(source.getClassName());

@@ -18,11 +18,12 @@ final class TemplateContext {
     private final String truncatedStringSuffix;
     private final boolean asciiOnly;
     private final Object stackTraceElementTemplate;
+    private final boolean userTemplate;
     private TemplateNode<java.lang.StackTraceElement> compiledElementTemplate;
 
     TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
             boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
-            Object stackTraceElementTemplate) {
+            Object stackTraceElementTemplate, boolean userTemplate) {
         this.templateName = templateName;
         this.configuration = configuration;
         this.stackTraceEnabled = stackTraceEnabled;
@@ -31,6 +32,7 @@ final class TemplateContext {
         this.truncatedStringSuffix = truncatedStringSuffix;
         this.asciiOnly = asciiOnly;
         this.stackTraceElementTemplate = stackTraceElementTemplate;
+        this.userTemplate = userTemplate;
     }
 
     /** Where the template came from, for error messages: {@code classpath:EcsLayout.json}, {@code eventTemplate}. */
@@ -63,21 +65,26 @@ final class TemplateContext {
         return asciiOnly;
     }
 
-    /** {@code text} with its {@code ${…}} lookups resolved by the configuration (once, here); may be {@code null}. */
+    /**
+     * {@code text} with its {@code ${…}} lookups resolved by the configuration (once, here); may be
+     * {@code null}. Only in a user's template: the default schema is made of attribute values that
+     * Log4j has resolved already ({@code $${…}} must stay {@code ${…}}).
+     */
     String substitute(String text) {
-        if (text == null || !text.contains("${")) {
+        if (!userTemplate || text == null || !text.contains("${")) {
             return text;
         }
         return configuration == null ? text : configuration.getStrSubstitutor().replace(text);
     }
 
     /**
-     * {@code "text"}: escaped and, like every string JsonTemplateLayout writes, cut at
-     * {@code maxStringLength} with the suffix.
+     * {@code "text"}: escaped and, in a user's template, cut at {@code maxStringLength} with the
+     * suffix, as JsonTemplateLayout cuts every string it writes (the default schema never cuts its
+     * configured names and values).
      */
     char[] quoted(String text) {
         String cut = text;
-        if (text.length() > maxStringLength) {
+        if (userTemplate && text.length() > maxStringLength) {
             cut = text.substring(0, JsonCodec.cut(text, 0, text.length(), maxStringLength)) + truncatedStringSuffix;
         }
         char[] escaped = JsonCodec.escapeConstant(cut, asciiOnly);
@@ -102,7 +109,8 @@ final class TemplateContext {
     /** Compiles an element template ({@code elementTemplate} of an exception resolver, or the layout's). */
     TemplateNode<java.lang.StackTraceElement> compileElementTemplate(Object template, String where) {
         TemplateContext elementContext = new TemplateContext(templateName + " (" + where + ")", configuration,
-                stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null);
+                stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null,
+                userTemplate);
         return new TemplateCompiler<>(StackTraceElementResolvers.FACTORIES, elementContext).compileRoot(template);
     }
 }

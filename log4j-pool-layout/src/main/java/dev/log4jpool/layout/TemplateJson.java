@@ -36,6 +36,41 @@ final class TemplateJson {
         }
     }
 
+    /** {@code value} (as {@link #read} returns) as compact JSON text: to show a template to people. */
+    static String toText(Object value) {
+        StringBuilder text = new StringBuilder();
+        write(value, text);
+        return text.toString();
+    }
+
+    private static void write(Object value, StringBuilder text) {
+        if (value instanceof Map) {
+            text.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> member : ((Map<?, ?>) value).entrySet()) {
+                text.append(separator);
+                dev.log4jpool.internal.JsonCodec.appendQuoted(text, String.valueOf(member.getKey()));
+                text.append(':');
+                write(member.getValue(), text);
+                separator = ",";
+            }
+            text.append('}');
+        } else if (value instanceof List) {
+            text.append('[');
+            String separator = "";
+            for (Object element : (List<?>) value) {
+                text.append(separator);
+                write(element, text);
+                separator = ",";
+            }
+            text.append(']');
+        } else if (value instanceof String) {
+            dev.log4jpool.internal.JsonCodec.appendQuoted(text, (String) value);
+        } else {
+            text.append(value == null ? "null" : value.toString());
+        }
+    }
+
     private final String text;
     private int position;
 

@@ -15,18 +15,16 @@ import org.apache.logging.log4j.core.time.Instant;
  * transitions (that lookup allocates a few {@code java.time} objects: once per writer and per
  * daylight-saving change). Immutable and thread-safe.
  */
-final class TimestampField implements FieldWriter {
+final class TimestampField implements TemplateNode<LogEvent> {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
-    private final char[] name;
     private final TimestampFormat format;
     private final ZoneRules rules;
     /** The offset when the zone has only one, else {@code null}. */
     private final ZoneOffset fixedOffset;
     private final long fractionDivisor;
 
-    TimestampField(char[] name, TimestampFormat format, ZoneId zone) {
-        this.name = name;
+    TimestampField(TimestampFormat format, ZoneId zone) {
         this.format = format;
         this.rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH) : null;
@@ -35,7 +33,6 @@ final class TimestampField implements FieldWriter {
 
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-        out.name(name);
         write(event.getInstant(), out, scratch.timestampCache);
     }
 
