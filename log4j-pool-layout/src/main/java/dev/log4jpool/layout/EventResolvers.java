@@ -15,6 +15,10 @@ final class EventResolvers {
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
+        factories.put("message", MessageResolver::create);
+        factories.put("mdc", StringMapResolvers::mdc);
+        factories.put("map", StringMapResolvers::map);
+        factories.put("structured", StructuredResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 
