@@ -34,7 +34,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * other than {@code MapMessage}/{@code StringMapMessage} is parsed and written again (JsonTemplateLayout
  * copies it unread, so invalid JSON from a message made its line invalid; here the member fails, with a
  * marker); a {@code MapMessage}'s string values are cut at {@code maxStringLength} and its NaN and
- * infinite numbers are strings (Log4j's map formatter writes them bare, which is not JSON); a message
+ * infinite numbers are strings (Log4j 2.25's map formatter writes them bare, which is not JSON); a message
  * whose formatting throws is written as its text so far and a marker (JsonTemplateLayout loses the event).
  *
  * <p><b>Allocation</b>: none per event for text messages (read in place when they are
