@@ -31,6 +31,10 @@ final class EventResolvers {
         factories.put("pooledContext", DefaultSchemaResolvers::context);
         factories.put("pooledSource", DefaultSchemaResolvers::source);
         factories.put("pooledError", DefaultSchemaResolvers::error);
+        factories.put("message", MessageResolver::create);
+        factories.put("mdc", StringMapResolvers::mdc);
+        factories.put("map", StringMapResolvers::map);
+        factories.put("structured", StructuredResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

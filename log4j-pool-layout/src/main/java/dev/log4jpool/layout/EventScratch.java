@@ -41,6 +41,8 @@ final class EventScratch {
     final EscapedStringCache threadNames = new EscapedStringCache();
     /** The state of the context writer's allocation-free iteration. */
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
+    /** The state of the {@code mdc} and {@code map} resolvers' allocation-free iteration. */
+    final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
     final Utf8Encoder encoder = new Utf8Encoder();
     /** Writes message parameters (and other objects) with their JSON types; bound to {@link #writer}. */
     final TypedValues typedValues = new TypedValues(writer);

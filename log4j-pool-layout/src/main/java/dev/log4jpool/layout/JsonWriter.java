@@ -77,6 +77,35 @@ final class JsonWriter {
     }
 
     /**
+     * {@link #dynamicName(CharSequence)} for the name {@code prefix + key} (a flattened map's
+     * {@code "flatten": {"prefix": …}}), written from its two parts so that no String is made per key.
+     * {@code maxStringLength} applies to the whole name, as it would to the joined String. A prefix
+     * ending in a high surrogate and a key starting with the low one are each a lone surrogate here
+     * (two U+FFFD), where the joined String would have held a pair.
+     */
+    void dynamicName(CharSequence prefix, CharSequence key) {
+        CharSequence name = key == null ? "null" : key;
+        comma();
+        out.append('"');
+        int start = out.length();
+        int prefixLength = prefix.length();
+        int prefixLimit = JsonCodec.cut(prefix, 0, prefixLength, settings.maxStringLength);
+        codec.escape(prefix, 0, prefixLimit, out);
+        if (prefixLimit < prefixLength) {
+            raw(settings.truncationMarker);
+        } else {
+            int length = name.length();
+            int limit = JsonCodec.cut(name, 0, length, settings.maxStringLength - prefixLength);
+            codec.escape(name, 0, limit, out);
+            if (limit < length) {
+                raw(settings.truncationMarker);
+            }
+        }
+        registries[depth - 1].claim(out, start);
+        out.append('"').append(':');
+    }
+
+    /**
      * Opens an object whose configured member names are {@code reserved}: until {@link #closeObject},
      * {@link #dynamicName} claims names in it, unique among themselves and against {@code reserved}.
      */

@@ -20,6 +20,15 @@ interface TemplateNode<V> {
         return true;
     }
 
+    /**
+     * {@link #isPresent(Object)} for a node whose answer depends on what the scratch has read of this
+     * event (the {@code structured} resolver: whether the message's text was taken apart, and into how
+     * many fields). Object nodes ask this one; by default it is {@link #isPresent(Object)}.
+     */
+    default boolean isPresent(V source, EventScratch scratch) {
+        return isPresent(source);
+    }
+
     /** Whether {@link #write} writes members into the enclosing object rather than a value. */
     default boolean isFlattening() {
         return false;

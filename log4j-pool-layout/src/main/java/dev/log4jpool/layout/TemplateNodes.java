@@ -53,13 +53,23 @@ final class TemplateNodes {
         }
 
         @Override
+        public boolean isPresent(V source, EventScratch scratch) {
+            for (TemplateNode<V> value : values) {
+                if (value.isPresent(source, scratch)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
         public void write(V source, JsonWriter out, EventScratch scratch) {
             out.openObject(reserved);
             for (int i = 0; i < values.length; i++) {
                 TemplateNode<V> value = values[i];
                 long checkpoint = out.checkpoint();
                 try {
-                    if (!value.isPresent(source)) {
+                    if (!value.isPresent(source, scratch)) {
                         continue;
                     }
                     if (names[i] != null) {
