@@ -15,6 +15,9 @@ final class EventResolvers {
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
+        factories.put("exception", ExceptionResolvers::exception);
+        factories.put("exceptionRootCause", ExceptionResolvers::exceptionRootCause);
+        factories.put("pattern", PatternText::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -1,6 +1,8 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.LogEvent;
 
 /**
@@ -15,13 +17,24 @@ import org.apache.logging.log4j.core.LogEvent;
  * (32 KiB + 32 KiB), the structured members' arrays 256 entries (about 8 KiB), the logger and thread
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
  * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB: about 110 KiB
- * in all, on top of the buffer itself ({@code BufferPool} states the pool's bound).
+ * in all, on top of the buffer itself ({@code BufferPool} states the pool's bound). Templates that
+ * use them add: the {@code pattern} resolver's text, 16,384 chars (32 KiB); a truncated stringified
+ * stack trace's text, 32,768 chars (64 KiB), and the point regexes' matchers (at most
+ * {@value #MAX_MATCHERS}, each a few arrays as long as its regex's groups).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
 final class EventScratch {
     /** A message builder that grew past this many chars is replaced after the event. */
     private static final int MAX_RETAINED_TEXT = 16 * 1024;
+    /**
+     * A stack trace's text that grew past this many chars is replaced after the event: a trace
+     * longer than that allocates its builder again for each event (typical traces, up to ~150
+     * frames, are well below).
+     */
+    private static final int MAX_RETAINED_TRACE = 32 * 1024;
+    /** Point-regex matchers kept; more regexes than this (over all layouts sharing the pool) take turns. */
+    static final int MAX_MATCHERS = 16;
 
     final JsonWriter writer = new JsonWriter();
     /** The event being written, for failure reports of the members that iterate (context, map entries). */
@@ -40,6 +53,17 @@ final class EventScratch {
     /** The state of the context writer's allocation-free iteration. */
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
     final Utf8Encoder encoder = new Utf8Encoder();
+    /** The {@code pattern} resolver's text; made on first use. */
+    private StringBuilder patternText;
+    /** A stack trace's text for the point-matcher truncation; made on first use. */
+    private StringBuilder stackTraceText;
+    /** A view of the rest of a stack trace's text, for the point regexes. */
+    private final TextWindow textWindow = new TextWindow();
+    /** A matcher per point regex, reset for each text: {@code Pattern.matcher()} would make one per match. */
+    private final Pattern[] matcherPatterns = new Pattern[MAX_MATCHERS];
+    private final Matcher[] matchers = new Matcher[MAX_MATCHERS];
+    private int matcherCount;
+    private int nextMatcherSlot;
 
     /** The scratch kept with {@code buffer}, made on first use. */
     static EventScratch of(TextBuffer buffer) {
@@ -68,6 +92,49 @@ final class EventScratch {
         return messageText;
     }
 
+    /** An empty builder for the {@code pattern} resolver's text. */
+    StringBuilder patternText() {
+        if (patternText == null) {
+            patternText = new StringBuilder(256);
+        }
+        patternText.setLength(0);
+        return patternText;
+    }
+
+    /** A builder for a stack trace's text (emptied by whoever writes into it). */
+    StringBuilder stackTraceText() {
+        if (stackTraceText == null) {
+            stackTraceText = new StringBuilder(4096);
+        }
+        return stackTraceText;
+    }
+
+    /** {@code text} from {@code start} to its end, as a sequence of its own (the same view each time). */
+    CharSequence textWindow(CharSequence text, int start) {
+        textWindow.show(text, start);
+        return textWindow;
+    }
+
+    /** A matcher of {@code pattern} over {@code text}: the one kept for this pattern, reset, or a new one kept. */
+    Matcher matcher(Pattern pattern, CharSequence text) {
+        for (int i = 0; i < matcherCount; i++) {
+            if (matcherPatterns[i] == pattern) {
+                return matchers[i].reset(text);
+            }
+        }
+        Matcher matcher = pattern.matcher(text);
+        int slot;
+        if (matcherCount < MAX_MATCHERS) {
+            slot = matcherCount++;
+        } else {
+            slot = nextMatcherSlot;
+            nextMatcherSlot = (nextMatcherSlot + 1) % MAX_MATCHERS;
+        }
+        matcherPatterns[slot] = pattern;
+        matchers[slot] = matcher;
+        return matcher;
+    }
+
     /** Lets go of the event; trims what grew too much. */
     void end() {
         event = null;
@@ -75,6 +142,56 @@ final class EventScratch {
         throwableTrail.clear();
         if (messageText.capacity() > MAX_RETAINED_TEXT) {
             messageText = new StringBuilder(256);
+        }
+        if (patternText != null && patternText.capacity() > MAX_RETAINED_TEXT) {
+            patternText = null;
+        }
+        if (stackTraceText != null) {
+            if (stackTraceText.capacity() > MAX_RETAINED_TRACE) {
+                stackTraceText = null;
+            } else {
+                stackTraceText.setLength(0);
+            }
+        }
+        if (matcherCount > 0) {
+            textWindow.show("", 0);
+            for (int i = 0; i < matcherCount; i++) {
+                matchers[i].reset(""); // holds no text past the event (a trimmed builder may go)
+            }
+        }
+    }
+
+    /**
+     * A part of a text seen as a text of its own, without copying: what JsonTemplateLayout matches its
+     * point regexes against. Reused; only valid until the next {@link #show}.
+     */
+    private static final class TextWindow implements CharSequence {
+        private CharSequence text = "";
+        private int offset;
+
+        void show(CharSequence whole, int start) {
+            this.text = whole;
+            this.offset = start;
+        }
+
+        @Override
+        public int length() {
+            return text.length() - offset;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(offset + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(offset + start, offset + end);
+        }
+
+        @Override
+        public String toString() {
+            return text.subSequence(offset, text.length()).toString();
         }
     }
 }

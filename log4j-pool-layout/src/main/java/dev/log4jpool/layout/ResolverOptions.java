@@ -37,6 +37,11 @@ final class ResolverOptions {
         return resolver;
     }
 
+    /** The JSON path of the resolver object in its template ({@code $.error.stack_trace}). */
+    String path() {
+        return path;
+    }
+
     /** Whether the option is given (and not {@code null}). */
     boolean has(String option) {
         Object value = options.get(option);

@@ -1,6 +1,8 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.internal.JsonCodec;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.core.config.Configuration;
 
 /**
@@ -18,11 +20,21 @@ final class TemplateContext {
     private final String truncatedStringSuffix;
     private final boolean asciiOnly;
     private final Object stackTraceElementTemplate;
+    /** The layout's charset: JsonTemplateLayout sizes its stack-trace text buffer by its bytes per char. */
+    private final Charset charset;
     private TemplateNode<java.lang.StackTraceElement> compiledElementTemplate;
 
     TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
             boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
             Object stackTraceElementTemplate) {
+        this(templateName, configuration, stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix,
+                asciiOnly, stackTraceElementTemplate, StandardCharsets.UTF_8);
+    }
+
+    TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
+            boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
+            Object stackTraceElementTemplate, Charset charset) {
+        this.charset = charset;
         this.templateName = templateName;
         this.configuration = configuration;
         this.stackTraceEnabled = stackTraceEnabled;
@@ -61,6 +73,18 @@ final class TemplateContext {
 
     boolean asciiOnly() {
         return asciiOnly;
+    }
+
+    /**
+     * How many chars of a stack trace's text JsonTemplateLayout keeps before its point-matcher
+     * truncation reads it: {@code maxStringLength} times the charset's most bytes per char (3 for
+     * UTF-8), computed in {@code float} as it computes it. Text past this is never seen by the
+     * matchers, so it matters to the output (a {@code Caused by:} block beyond it is not found).
+     */
+    int stackTraceTextCapacity() {
+        float maxBytesPerChar = charset.newEncoder().maxBytesPerChar();
+        long capacity = Math.round(Math.ceil(maxBytesPerChar * maxStringLength));
+        return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
     }
 
     /** {@code text} with its {@code ${…}} lookups resolved by the configuration (once, here); may be {@code null}. */
@@ -102,7 +126,7 @@ final class TemplateContext {
     /** Compiles an element template ({@code elementTemplate} of an exception resolver, or the layout's). */
     TemplateNode<java.lang.StackTraceElement> compileElementTemplate(Object template, String where) {
         TemplateContext elementContext = new TemplateContext(templateName + " (" + where + ")", configuration,
-                stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null);
+                stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null, charset);
         return new TemplateCompiler<>(StackTraceElementResolvers.FACTORIES, elementContext).compileRoot(template);
     }
 }
