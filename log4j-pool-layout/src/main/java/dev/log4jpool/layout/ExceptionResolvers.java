@@ -27,7 +27,15 @@ import org.apache.logging.log4j.status.StatusLogger;
  * header), a {@code getStackTrace()} that throws or returns {@code null} (the frames), a
  * {@code getCause()} that throws (the chain ends there). And at configuration: {@code stringified}
  * must be a boolean or an object (JsonTemplateLayout takes any other value, even {@code "false"},
- * as {@code true}).
+ * as {@code true}), and the point matchers a list (never a single string, as there).
+ *
+ * <p>Other differences of the stringified text, each rare: it reads the frames through
+ * {@code getStackTrace()}, where the JDK prints the frames it recorded (they differ only for a
+ * class that overrides {@code getStackTrace()}); past {@value ThrowableTrail#MAX} throwables in one
+ * trace it writes a {@code [TRACE CUT: …]} line (the JDK prints every one); a frame's module
+ * version is left out for every {@code java.*} and {@code jdk.*} module, where the JDK keeps it for
+ * its upgradeable modules ({@code java.compiler}); a point regex past the first block, see
+ * {@link StackTraceTruncation}.
  */
 final class ExceptionResolvers {
     private static final StatusLogger LOGGER = StatusLogger.getLogger();

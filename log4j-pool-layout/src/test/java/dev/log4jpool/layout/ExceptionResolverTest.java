@@ -1,6 +1,7 @@
 package dev.log4jpool.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -354,6 +355,39 @@ class ExceptionResolverTest {
         String text = LayoutTesting.encode(TemplateParity.of(stringified("true")).ours(), event).get("e").asText();
         String header = "[" + thrown.getClass().getName() + ".toString() threw java.lang.UnsupportedOperationException]";
         assertTrue(text.startsWith(header + NL + "\tat "), text);
+    }
+
+    /** Documented difference: the JDK prints the frames it recorded, we read getStackTrace() (as the frames array does). */
+    @Test
+    void anOverriddenGetStackTraceIsWhatTheTextShows() {
+        Throwable thrown = new RuntimeException("rewritten") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                return new StackTraceElement[] {new StackTraceElement("shop.Orders", "place", "Orders.java", 42)};
+            }
+        };
+        LogEvent event = thrown("rewritten frames", thrown).event;
+        String ours = LayoutTesting.encode(TemplateParity.of(stringified("true")).ours(), event).get("e").asText();
+        assertEquals(thrown.getClass().getName() + ": rewritten" + NL + "\tat shop.Orders.place(Orders.java:42)" + NL, ours);
+        String theirs = Json.parse(TemplateParity.of(stringified("true")).theirs().toSerializable(event).strip()).get("e").asText();
+        assertEquals(printed(thrown), theirs);
+        assertTrue(theirs.contains("anOverriddenGetStackTraceIsWhatTheTextShows"), theirs);
+    }
+
+    /** Documented difference: past 64 throwables in one trace we cut it (a bound on one event's work); the JDK prints all. */
+    @Test
+    void aTraceOfMoreThan64ThrowablesIsCut() {
+        Throwable chain = new IllegalStateException("bottom");
+        for (int i = 0; i < 70; i++) {
+            chain = new RuntimeException("level " + i, chain);
+        }
+        LogEvent event = thrown("70 causes", chain).event;
+        String ours = LayoutTesting.encode(TemplateParity.of(stringified("true")).ours(), event).get("e").asText();
+        assertTrue(ours.endsWith("Caused by: [TRACE CUT: 7 more throwables left out; at most 64 are written]" + NL), ours);
+        assertTrue(printed(chain).contains("Caused by: java.lang.IllegalStateException: bottom" + NL));
+        assertFalse(ours.contains("bottom"), ours);
     }
 
     // ---- configuration errors ----
