@@ -35,6 +35,9 @@ final class EventResolvers {
         factories.put("mdc", StringMapResolvers::mdc);
         factories.put("map", StringMapResolvers::map);
         factories.put("structured", StructuredResolver::create);
+        factories.put("exception", ExceptionResolvers::exception);
+        factories.put("exceptionRootCause", ExceptionResolvers::exceptionRootCause);
+        factories.put("pattern", PatternText::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -1,6 +1,8 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.buffer.TextBuffer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.LogEvent;
 
 /**
@@ -16,14 +18,22 @@ import org.apache.logging.log4j.core.LogEvent;
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
  * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB, the typed
  * values' and the case converter's builders 16,384 chars each (32 KiB + 32 KiB), the regex matchers
- * (8, a few hundred bytes each): about 180 KiB in all, on top of the buffer itself ({@code BufferPool}
- * states the pool's bound).
+ * ({@value MatcherCache#SIZE}, a few hundred bytes each): about 180 KiB in all, on top of the buffer
+ * itself ({@code BufferPool} states the pool's bound). Templates that use them add: the
+ * {@code pattern} resolver's text, 16,384 chars (32 KiB); a truncated stringified stack trace's text,
+ * 32,768 chars (64 KiB).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
 final class EventScratch {
     /** A message builder that grew past this many chars is replaced after the event. */
     private static final int MAX_RETAINED_TEXT = 16 * 1024;
+    /**
+     * A stack trace's text that grew past this many chars is replaced after the event: a trace
+     * longer than that allocates its builder again for each event (typical traces, up to ~150
+     * frames, are well below).
+     */
+    private static final int MAX_RETAINED_TRACE = 32 * 1024;
 
     final JsonWriter writer = new JsonWriter();
     /** The event being written, for failure reports of the members that iterate (context, map entries). */
@@ -48,10 +58,16 @@ final class EventScratch {
     final TypedValues typedValues = new TypedValues(writer);
     /** The state of a {@code messageParameter} visit of a message's parameters. */
     final MessageParameterResolver.Visit parameterVisit = new MessageParameterResolver.Visit(typedValues, writer);
-    /** Reused matchers of the templates' regexes ({@code ndc}'s {@code pattern}). */
+    /** Reused matchers of the templates' regexes ({@code ndc}'s {@code pattern}, stack-trace point regexes). */
     final MatcherCache matchers = new MatcherCache();
     /** The text a {@code caseConverter} converts; trimmed after an event that made it huge. */
     private StringBuilder caseText = new StringBuilder(64);
+    /** The {@code pattern} resolver's text; made on first use. */
+    private StringBuilder patternText;
+    /** A stack trace's text for the point-matcher truncation; made on first use. */
+    private StringBuilder stackTraceText;
+    /** A view of the rest of a stack trace's text, for the point regexes. */
+    private final TextWindow textWindow = new TextWindow();
 
     /** The scratch kept with {@code buffer}, made on first use. */
     static EventScratch of(TextBuffer buffer) {
@@ -86,6 +102,29 @@ final class EventScratch {
         return caseText;
     }
 
+    /** An empty builder for the {@code pattern} resolver's text. */
+    StringBuilder patternText() {
+        if (patternText == null) {
+            patternText = new StringBuilder(256);
+        }
+        patternText.setLength(0);
+        return patternText;
+    }
+
+    /** A builder for a stack trace's text (emptied by whoever writes into it). */
+    StringBuilder stackTraceText() {
+        if (stackTraceText == null) {
+            stackTraceText = new StringBuilder(4096);
+        }
+        return stackTraceText;
+    }
+
+    /** {@code text} from {@code start} to its end, as a sequence of its own (the same view each time). */
+    CharSequence textWindow(CharSequence text, int start) {
+        textWindow.show(text, start);
+        return textWindow;
+    }
+
     /** Lets go of the event; trims what grew too much. */
     void end() {
         event = null;
@@ -97,6 +136,52 @@ final class EventScratch {
         }
         if (caseText.capacity() > MAX_RETAINED_TEXT) {
             caseText = new StringBuilder(64);
+        }
+        if (patternText != null && patternText.capacity() > MAX_RETAINED_TEXT) {
+            patternText = null;
+        }
+        if (stackTraceText != null) {
+            if (stackTraceText.capacity() > MAX_RETAINED_TRACE) {
+                stackTraceText = null;
+            } else {
+                stackTraceText.setLength(0);
+            }
+        }
+        textWindow.show("", 0);
+        matchers.clear(); // they hold no text past the event (a trimmed builder may go)
+    }
+
+    /**
+     * A part of a text seen as a text of its own, without copying: what JsonTemplateLayout matches its
+     * point regexes against. Reused; only valid until the next {@link #show}.
+     */
+    private static final class TextWindow implements CharSequence {
+        private CharSequence text = "";
+        private int offset;
+
+        void show(CharSequence whole, int start) {
+            this.text = whole;
+            this.offset = start;
+        }
+
+        @Override
+        public int length() {
+            return text.length() - offset;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(offset + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(offset + start, offset + end);
+        }
+
+        @Override
+        public String toString() {
+            return text.subSequence(offset, text.length()).toString();
         }
     }
 }

@@ -219,6 +219,21 @@ final class JsonWriter {
         }
     }
 
+    /** {@code text[start, end)} as one part (the text of a stack trace, kept in a builder). */
+    void part(CharSequence text, int start, int end) {
+        if (partCut) {
+            return;
+        }
+        int limit = JsonCodec.cut(text, start, end, partBudget);
+        codec.escape(text, start, limit, out);
+        if (limit < end) {
+            partCut = true;
+            partBudget = 0;
+        } else {
+            partBudget -= end - start;
+        }
+    }
+
     void part(char c) {
         if (partCut) {
             return;

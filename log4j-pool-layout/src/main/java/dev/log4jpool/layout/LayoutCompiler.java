@@ -125,7 +125,7 @@ final class LayoutCompiler {
             }
         }
         TemplateContext context = new TemplateContext("default schema", builder.configuration(), true,
-                locationInfo, builder.maxStringLength(), marker, asciiOnly, null, false);
+                locationInfo, builder.maxStringLength(), marker, asciiOnly, null, false, charset);
         this.root = new TemplateCompiler<>(EventResolvers.FACTORIES, context).compileRoot(template);
         this.defaultTemplate = TemplateJson.toText(visible(template));
         this.description = "PooledJsonLayout[template=" + defaultTemplate + ", charset="

@@ -38,4 +38,13 @@ final class MatcherCache {
     void release(Matcher matcher) {
         matcher.reset("");
     }
+
+    /** Lets every matcher go of its text (at the end of an event). */
+    void clear() {
+        for (Matcher matcher : matchers) {
+            if (matcher != null) {
+                matcher.reset("");
+            }
+        }
+    }
 }

@@ -42,6 +42,11 @@ final class ResolverOptions {
         return path + "." + prefix + option;
     }
 
+    /** The JSON path of the resolver object in its template ({@code $.error.stack_trace}). */
+    String path() {
+        return path;
+    }
+
     /** Whether the option is given (and not {@code null}). */
     boolean has(String option) {
         Object value = options.get(option);

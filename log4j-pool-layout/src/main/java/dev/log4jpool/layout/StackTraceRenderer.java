@@ -24,28 +24,118 @@ import java.util.Objects;
  * {@code Throwable.getStackTrace()} and a non-empty {@code getSuppressed()}, once per throwable
  * (plus whatever a throwable's own {@code getMessage()} allocates).
  *
+ * <p><b>The JDK's own layout</b> ({@link #renderJdk}), for JsonTemplateLayout's stringified
+ * stack traces, which are {@code printStackTrace(PrintWriter)}'s text: every line, the last one
+ * included, ends with the line separator, and a throwable class that overrides {@code toString()}
+ * has its header written by that method (guarded as {@link SafeText#toString} guards it; it
+ * allocates its String). Either into a JSON string, or into a builder of at most a given number of
+ * chars, for the point-matcher truncation to read ({@link StackTraceTruncation}).
+ *
  * <p>One per {@link EventScratch}, reset for every throwable; not thread-safe.
  */
 final class StackTraceRenderer {
+    /** What {@code PrintWriter.println()} ends a line with. */
+    private static final String LINE_SEPARATOR = System.lineSeparator();
+
+    /** Whether a throwable class has its own {@code toString()}, which the JDK's header uses; computed once per class. */
+    private static final ClassValue<Boolean> OWN_TO_STRING = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                return type.getMethod("toString").getDeclaringClass() != Throwable.class;
+            } catch (NoSuchMethodException | SecurityException unknown) {
+                return Boolean.TRUE; // call it: toString() is guarded
+            }
+        }
+    };
+
+    /** The JSON output, or {@code null} when writing into {@link #target}. */
     private JsonWriter out;
+    /** The text output, or {@code null} when writing into {@link #out}. */
+    private StringBuilder target;
+    /** Chars {@link #target} holds at most. */
+    private int capacity;
     private ThrowableTrail trail;
+    /** The JDK's own layout: every line ends with the separator, an own {@code toString()} writes the header. */
+    private boolean jdk;
     private boolean asArray;
     private int maxLines;
     private int lines;
     private int omitted;
 
+    /** Our schema's trace: one JSON string (lines joined by {@code \n}) or an array of lines; {@code lineLimit} 0 for all. */
     void render(Throwable throwable, JsonWriter writer, ThrowableTrail throwableTrail, boolean array, int lineLimit) {
+        start(writer, null, 0, throwableTrail, false, array, lineLimit);
+        try {
+            if (asArray) {
+                out.open('[');
+            } else {
+                out.beginString();
+            }
+            trace(throwable);
+            if (omitted > 0) {
+                maxLines = 0; // the closing line itself is always written
+                startLine(0);
+                text("... ");
+                number(omitted);
+                text(" lines omitted");
+                endLine();
+            }
+            if (asArray) {
+                out.close(']');
+            } else {
+                out.endString();
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /** {@code printStackTrace(PrintWriter)}'s text as one JSON string (cut at {@code maxStringLength} as any string). */
+    void renderJdk(Throwable throwable, JsonWriter writer, ThrowableTrail throwableTrail) {
+        start(writer, null, 0, throwableTrail, true, false, 0);
+        try {
+            out.beginString();
+            trace(throwable);
+            out.endString();
+        } finally {
+            finish();
+        }
+    }
+
+    /** {@code printStackTrace(PrintWriter)}'s text into {@code into} (emptied first), at most {@code maxChars} of it. */
+    void renderJdk(Throwable throwable, StringBuilder into, int maxChars, ThrowableTrail throwableTrail) {
+        into.setLength(0);
+        start(null, into, maxChars, throwableTrail, true, false, 0);
+        try {
+            trace(throwable);
+        } finally {
+            finish();
+        }
+    }
+
+    private void start(JsonWriter writer, StringBuilder builder, int maxChars, ThrowableTrail throwableTrail,
+            boolean jdkLayout, boolean array, int lineLimit) {
         this.out = writer;
+        this.target = builder;
+        this.capacity = maxChars;
         this.trail = throwableTrail;
+        this.jdk = jdkLayout;
         this.asArray = array;
         this.maxLines = lineLimit;
         this.lines = 0;
         this.omitted = 0;
-        if (asArray) {
-            out.open('[');
-        } else {
-            out.beginString();
-        }
+    }
+
+    private void finish() {
+        trail.clear();
+        this.out = null;
+        this.target = null;
+        this.trail = null;
+    }
+
+    /** The throwable's line, its frames, then its suppressed throwables and its cause. */
+    private void trace(Throwable throwable) {
         trail.clear();
         trail.add(throwable);
         if (startLine(0)) {
@@ -57,22 +147,44 @@ final class StackTraceRenderer {
             frame(frame, 0);
         }
         enclosedAll(throwable, trace, 0);
-        if (omitted > 0) {
-            maxLines = 0; // the closing line itself is always written
-            startLine(0);
-            out.part("... ");
-            out.partLong(omitted);
-            out.part(" lines omitted");
-            endLine();
+    }
+
+    // ---- output: the JSON string (or array element) being written, or the text builder ----
+
+    private void text(String part) {
+        if (target == null) {
+            out.part(part);
+            return;
         }
-        if (asArray) {
-            out.close(']');
-        } else {
-            out.endString();
+        String value = part == null ? "null" : part;
+        int room = capacity - target.length();
+        if (room >= value.length()) {
+            target.append(value);
+        } else if (room > 0) {
+            target.append(value, 0, room);
         }
-        trail.clear();
-        this.out = null;
-        this.trail = null;
+    }
+
+    private void text(char c) {
+        if (target == null) {
+            out.part(c);
+        } else if (target.length() < capacity) {
+            target.append(c);
+        }
+    }
+
+    private void number(long value) {
+        if (target == null) {
+            out.partLong(value);
+            return;
+        }
+        int before = target.length();
+        if (before < capacity) {
+            target.append(value);
+            if (target.length() > capacity) {
+                target.setLength(capacity);
+            }
+        }
     }
 
     private void enclosedAll(Throwable throwable, StackTraceElement[] trace, int tabs) {
@@ -90,9 +202,9 @@ final class StackTraceRenderer {
             cause = throwable.getCause();
         } catch (RuntimeException | LinkageError failure) { // NOPMD: a hostile getCause(): only this line says so
             if (startLine(tabs)) {
-                out.part("Caused by: [getCause() threw ");
-                out.part(failure.getClass().getName());
-                out.part(']');
+                text("Caused by: [getCause() threw ");
+                text(failure.getClass().getName());
+                text(']');
                 endLine();
             }
             return;
@@ -106,10 +218,10 @@ final class StackTraceRenderer {
         int status = trail.add(throwable);
         if (status == ThrowableTrail.SEEN) {
             if (startLine(tabs)) {
-                out.part(caption);
-                out.part("[CIRCULAR REFERENCE: ");
+                text(caption);
+                text("[CIRCULAR REFERENCE: ");
                 header(throwable);
-                out.part(']');
+                text(']');
                 endLine();
             }
             return;
@@ -117,21 +229,21 @@ final class StackTraceRenderer {
         if (status == ThrowableTrail.FULL) {
             int leftOut = trail.countLeftOut(throwable);
             if (startLine(tabs)) {
-                out.part(caption);
-                out.part("[TRACE CUT: ");
+                text(caption);
+                text("[TRACE CUT: ");
                 if (leftOut >= ThrowableTrail.MAX_COUNTED) {
-                    out.part("at least ");
+                    text("at least ");
                 }
-                out.partLong(leftOut);
-                out.part(leftOut == 1 ? " more throwable left out; at most " : " more throwables left out; at most ");
-                out.partLong(ThrowableTrail.MAX);
-                out.part(" are written]");
+                number(leftOut);
+                text(leftOut == 1 ? " more throwable left out; at most " : " more throwables left out; at most ");
+                number(ThrowableTrail.MAX);
+                text(" are written]");
                 endLine();
             }
             return;
         }
         if (startLine(tabs)) {
-            out.part(caption);
+            text(caption);
             header(throwable);
             endLine();
         }
@@ -147,9 +259,9 @@ final class StackTraceRenderer {
             frame(trace[i], tabs);
         }
         if (inCommon != 0 && startLine(tabs)) {
-            out.part("\t... ");
-            out.partLong(inCommon);
-            out.part(" more");
+            text("\t... ");
+            number(inCommon);
+            text(" more");
             endLine();
         }
         enclosedAll(throwable, trace, tabs);
@@ -168,16 +280,16 @@ final class StackTraceRenderer {
             trace = throwable.getStackTrace();
         } catch (RuntimeException | LinkageError failure) { // NOPMD: a hostile getStackTrace() costs its frames only
             if (startLine(tabs)) {
-                out.part("\t[getStackTrace() threw ");
-                out.part(failure.getClass().getName());
-                out.part(']');
+                text("\t[getStackTrace() threw ");
+                text(failure.getClass().getName());
+                text(']');
                 endLine();
             }
             return NO_FRAMES;
         }
         if (trace == null) {
             if (startLine(tabs)) {
-                out.part("\t[getStackTrace() returned null]");
+                text("\t[getStackTrace() returned null]");
                 endLine();
             }
             return NO_FRAMES;
@@ -185,13 +297,20 @@ final class StackTraceRenderer {
         return trace;
     }
 
-    /** As {@code Throwable.toString()} writes it: {@code type: localized message}, or just the type when there is none. */
+    /**
+     * As {@code Throwable.toString()} writes it: {@code type: localized message}, or just the type when
+     * there is none. In the JDK's layout a class's own {@code toString()} writes it, as the JDK lets it.
+     */
     private void header(Throwable throwable) {
-        out.part(throwable.getClass().getName());
+        if (jdk && OWN_TO_STRING.get(throwable.getClass())) {
+            text(SafeText.toString(throwable));
+            return;
+        }
+        text(throwable.getClass().getName());
         String message = SafeText.localizedMessage(throwable);
         if (message != null) {
-            out.part(": ");
-            out.part(message);
+            text(": ");
+            text(message);
         }
     }
 
@@ -200,9 +319,9 @@ final class StackTraceRenderer {
         if (!startLine(tabs)) {
             return;
         }
-        out.part("\tat ");
+        text("\tat ");
         if (frame == null) { // a hostile getStackTrace(); the JDK prints the same
-            out.part("null");
+            text("null");
             endLine();
             return;
         }
@@ -210,55 +329,61 @@ final class StackTraceRenderer {
         String module = frame.getModuleName();
         boolean showLoader = loader != null && !loader.isEmpty() && !"app".equals(loader) && !"platform".equals(loader);
         if (showLoader) {
-            out.part(loader);
-            out.part('/');
+            text(loader);
+            text('/');
         }
         if (module != null && !module.isEmpty()) {
-            out.part(module);
+            text(module);
             String version = frame.getModuleVersion();
             // The JDK leaves out the version of its own modules.
             if (version != null && !version.isEmpty() && !module.startsWith("java.") && !module.startsWith("jdk.")) {
-                out.part('@');
-                out.part(version);
+                text('@');
+                text(version);
             }
         }
         if (showLoader || (module != null && !module.isEmpty())) {
-            out.part('/');
+            text('/');
         }
-        out.part(frame.getClassName());
-        out.part('.');
-        out.part(frame.getMethodName());
-        out.part('(');
+        text(frame.getClassName());
+        text('.');
+        text(frame.getMethodName());
+        text('(');
         if (frame.isNativeMethod()) {
-            out.part("Native Method");
+            text("Native Method");
         } else if (frame.getFileName() == null) {
-            out.part("Unknown Source");
+            text("Unknown Source");
         } else {
-            out.part(frame.getFileName());
+            text(frame.getFileName());
             if (frame.getLineNumber() >= 0) {
-                out.part(':');
-                out.partLong(frame.getLineNumber());
+                text(':');
+                number(frame.getLineNumber());
             }
         }
-        out.part(')');
+        text(')');
         endLine();
     }
 
-    /** Starts a line with {@code tabs} tabs, or counts it as omitted past {@code maxLines}. */
+    /**
+     * Starts a line with {@code tabs} tabs, or counts it as omitted past {@code maxLines}; a full
+     * text builder takes no more lines.
+     */
     private boolean startLine(int tabs) {
         if (maxLines > 0 && lines >= maxLines) {
             omitted++;
             return false;
         }
+        if (target != null && target.length() >= capacity) {
+            return false;
+        }
         if (asArray) {
             out.comma();
             out.beginString();
-        } else if (lines > 0) {
-            out.part('\n');
+        } else if (lines > 0 && !jdk) {
+            text('\n');
         }
         lines++;
         for (int i = 0; i < tabs; i++) {
-            out.part('\t');
+            text('\t');
         }
         return true;
     }
@@ -266,6 +391,8 @@ final class StackTraceRenderer {
     private void endLine() {
         if (asArray) {
             out.endString();
+        } else if (jdk) {
+            text(LINE_SEPARATOR);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.log4jpool.layout;
 
 import dev.log4jpool.internal.JsonCodec;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.core.config.Configuration;
 
 /**
@@ -19,11 +21,14 @@ final class TemplateContext {
     private final boolean asciiOnly;
     private final Object stackTraceElementTemplate;
     private final boolean userTemplate;
+    /** The layout's charset: JsonTemplateLayout sizes its stack-trace text buffer by its bytes per char. */
+    private final Charset charset;
     private TemplateNode<java.lang.StackTraceElement> compiledElementTemplate;
 
     TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
             boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
-            Object stackTraceElementTemplate, boolean userTemplate) {
+            Object stackTraceElementTemplate, boolean userTemplate, Charset charset) {
+        this.charset = charset;
         this.templateName = templateName;
         this.configuration = configuration;
         this.stackTraceEnabled = stackTraceEnabled;
@@ -63,6 +68,18 @@ final class TemplateContext {
 
     boolean asciiOnly() {
         return asciiOnly;
+    }
+
+    /**
+     * How many chars of a stack trace's text JsonTemplateLayout keeps before its point-matcher
+     * truncation reads it: {@code maxStringLength} times the charset's most bytes per char (3 for
+     * UTF-8), computed in {@code float} as it computes it. Text past this is never seen by the
+     * matchers, so it matters to the output (a {@code Caused by:} block beyond it is not found).
+     */
+    int stackTraceTextCapacity() {
+        float maxBytesPerChar = charset.newEncoder().maxBytesPerChar();
+        long capacity = Math.round(Math.ceil(maxBytesPerChar * maxStringLength));
+        return (int) Math.min(capacity, Integer.MAX_VALUE - 16);
     }
 
     /**
@@ -110,7 +127,7 @@ final class TemplateContext {
     TemplateNode<java.lang.StackTraceElement> compileElementTemplate(Object template, String where) {
         TemplateContext elementContext = new TemplateContext(templateName + " (" + where + ")", configuration,
                 stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null,
-                userTemplate);
+                userTemplate, charset);
         return new TemplateCompiler<>(StackTraceElementResolvers.FACTORIES, elementContext).compileRoot(template);
     }
 }

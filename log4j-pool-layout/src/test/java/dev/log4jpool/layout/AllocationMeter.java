@@ -2,8 +2,10 @@ package dev.log4jpool.layout;
 
 import java.lang.management.ManagementFactory;
 import java.util.function.LongConsumer;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
 
 /**
  * Bytes a layout allocates per event on this thread, measured exactly with
@@ -17,6 +19,17 @@ final class AllocationMeter {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private AllocationMeter() {}
+
+    /** A reusable event as Log4j's garbage-free path fills it. */
+    static MutableLogEvent event() {
+        MutableLogEvent event = new MutableLogEvent();
+        event.setLevel(Level.ERROR);
+        event.setLoggerName("dev.log4jpool.shop.OrderService");
+        event.setLoggerFqcn("org.apache.logging.log4j.spi.AbstractLogger");
+        event.setThreadName("http-nio-8080-exec-1");
+        event.setContextData(new SortedArrayStringMap());
+        return event;
+    }
 
     /** Encodes {@code event} WARM_UP + MEASURED times, running {@code step} before each; bytes per measured event. */
     static long bytesPerEvent(Layout<?> layout, MutableLogEvent event, LongConsumer step) {
@@ -45,5 +58,20 @@ final class AllocationMeter {
         event.setTimeMillis(Events.EPOCH_MILLIS + i * 7);
         step.accept(i);
         layout.encode(event, destination);
+    }
+
+    /** What {@code getStackTrace()} copies for {@code throwable} (a reference array, compressed oops). */
+    static long stackTraceCopy(Throwable throwable) {
+        return align8(16 + 4L * throwable.getStackTrace().length);
+    }
+
+    /** What {@code getSuppressed()} copies for {@code throwable} (nothing when it has none). */
+    static long suppressedCopy(Throwable throwable) {
+        int count = throwable.getSuppressed().length;
+        return count == 0 ? 0 : align8(16 + 4L * count);
+    }
+
+    static long align8(long bytes) {
+        return (bytes + 7) & ~7L;
     }
 }

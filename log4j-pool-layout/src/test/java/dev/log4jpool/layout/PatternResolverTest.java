@@ -1,0 +1,146 @@
+package dev.log4jpool.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ReusableMessageFactory;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.util.Unbox;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code pattern} resolver against JsonTemplateLayout 2.26.1 (GcpLayout's patterns, the manual's
+ * example, converters of every kind, {@code stackTraceEnabled} from the layout and the option), its
+ * configuration errors, and what its converters allocate.
+ */
+class PatternResolverTest {
+    /** GcpLayout.json's three patterns, as it writes them. */
+    static final String GCP = "{\"severity\":{\"$resolver\":\"pattern\",\"pattern\":\"%level{WARN=WARNING, TRACE=DEBUG,"
+            + " FATAL=EMERGENCY}\",\"stackTraceEnabled\":false},"
+            + "\"message\":{\"$resolver\":\"pattern\",\"pattern\":\"%m\",\"stackTraceEnabled\":true},"
+            + "\"function\":{\"$resolver\":\"pattern\",\"pattern\":\"%replace{%C.%M}{^\\\\?\\\\.$}{}\",\"stackTraceEnabled\":false}}";
+
+    private static String pattern(String pattern) {
+        return "{\"p\":{\"$resolver\":\"pattern\",\"pattern\":\"" + pattern + "\"}}";
+    }
+
+    private static String pattern(String pattern, boolean stackTraceEnabled) {
+        return "{\"p\":{\"$resolver\":\"pattern\",\"pattern\":\"" + pattern + "\",\"stackTraceEnabled\":" + stackTraceEnabled + "}}";
+    }
+
+    // ---- parity ----
+
+    @Test
+    void gcpLayoutPatterns() {
+        TemplateParity.of(GCP).assertSameOn(ExceptionResolverTest.corpus());
+        TemplateParity.of(GCP).locationInfo(true).assertSameOn(ExceptionResolverTest.corpus());
+        TemplateParity.of(GCP).stackTraceEnabled(false).assertSameOn(ExceptionResolverTest.corpus());
+    }
+
+    @Test
+    void theManualsExampleWithStackTracesOnAndOff() {
+        String template = pattern("%p %c{1.} [%t] %X{requestId} %X %m%ex");
+        TemplateParity.of(template).assertSameOn(ExceptionResolverTest.corpus());
+        TemplateParity.of(template).stackTraceEnabled(false).assertSameOn(ExceptionResolverTest.corpus());
+    }
+
+    @Test
+    void stackTraceEnabledOptionOverridesTheLayout() {
+        // Without a throwable converter, stackTraceEnabled appends PatternLayout's alwaysWriteExceptions one.
+        TemplateParity.of(pattern("%m", false)).assertSameOn(ExceptionResolverTest.corpus());
+        TemplateParity.of(pattern("%m", true)).stackTraceEnabled(false).assertSameOn(ExceptionResolverTest.corpus());
+        TemplateParity.of(pattern("%m%n", true)).assertSameOn(ExceptionResolverTest.corpus());
+    }
+
+    @Test
+    void convertersOfEveryKind() {
+        for (String pattern : new String[] {
+            "%-10level|%5.3logger|%logger{1}|%d{yyyy-MM-dd HH:mm:ss.SSS}{UTC}|%d{UNIX_MILLIS}|%n",
+            "%marker %markerSimpleName %NDC %X{user} %equals{%X{user}}{}{-} %maxLen{%m}{5}",
+            "%highlight{%level} %style{%m}{bold,red}", // ANSI escapes: control chars to escape
+            "%enc{%m}{JSON} %enc{%m}{HTML} %replace{%m}{[aeiou]}{_}",
+            "%C.%M:%L %F %l", // location: present on one event only
+            "%m %ex{short} | %rEx{2} | %xEx{1}",
+            "%throwable{none}%m",
+            "literal \\\"quoted\\\" ${sys:user.name:-nobody} %%",
+            "%t %T %tp %pid %level{length=1} %map{orderId} %K",
+        }) {
+            TemplateParity.of(pattern(pattern)).assertSameOn(ExceptionResolverTest.corpus());
+            TemplateParity.of(pattern(pattern)).locationInfo(true).assertSameOn(ExceptionResolverTest.corpus());
+        }
+    }
+
+    @Test
+    void theTextIsCutAtMaxStringLength() {
+        TemplateParity.of(pattern("%m")).maxStringLength(20, "...").assertSameOn(ExceptionResolverTest.corpus());
+    }
+
+    @Test
+    void patternsInArraysAndNextToOtherMembers() {
+        TemplateParity.of("{\"a\":[{\"$resolver\":\"pattern\",\"pattern\":\"%level\"},{\"$resolver\":\"pattern\",\"pattern\":\"%m\"}],"
+                + "\"k\":\"v\",\"e\":{\"$resolver\":\"exception\",\"field\":\"className\"}}")
+                .assertSameOn(ExceptionResolverTest.corpus());
+    }
+
+    // ---- configuration errors ----
+
+    private static void assertConfigurationError(String options, String option, String problem) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> TemplateParity.of("{\"x\":[1,{\"$resolver\":\"pattern\"" + options + "}]}").ours());
+        String expected = "PooledJsonLayout: template eventTemplate, at $.x[1]: resolver \"pattern\", option \"" + option + "\" "
+                + problem;
+        assertTrue(error.getMessage().startsWith(expected), error.getMessage() + "\n expected: " + expected);
+    }
+
+    @Test
+    void configurationErrorsNameThePathTheResolverAndTheOption() {
+        assertConfigurationError("", "pattern", "is required");
+        assertConfigurationError(",\"pattern\":null", "pattern", "is required");
+        assertConfigurationError(",\"pattern\":\" \"", "pattern", "must not be blank");
+        assertConfigurationError(",\"pattern\":1", "pattern", "must be a string, not the number 1");
+        assertConfigurationError(",\"pattern\":\"%m\",\"stackTraceEnabled\":\"yes\"", "stackTraceEnabled",
+                "must be true or false, not the string \"yes\"");
+    }
+
+    // ---- allocation ----
+
+    private static long bytesPerEvent(String template, MutableLogEvent event, java.util.function.LongConsumer step) {
+        PooledJsonLayout layout = PooledJsonLayout.newBuilder().setEventTemplate(template).build();
+        long perEvent = AllocationMeter.bytesPerEvent(layout, event, step);
+        System.out.println("PatternResolverTest allocation: " + perEvent + " B/event for " + template);
+        return perEvent;
+    }
+
+    private static MutableLogEvent located(Message message) {
+        MutableLogEvent event = AllocationMeter.event();
+        event.setMessage(message);
+        event.setSource(new StackTraceElement("dev.log4jpool.shop.OrderService", "place", "OrderService.java", 42));
+        return event;
+    }
+
+    @Test
+    void levelMessageClassAndMethodAllocateNothing() {
+        ReusableMessageFactory factory = new ReusableMessageFactory();
+        MutableLogEvent event = located(new SimpleMessage("order placed"));
+        String template = "{\"severity\":{\"$resolver\":\"pattern\",\"pattern\":\"%level{WARN=WARNING, TRACE=DEBUG, FATAL=EMERGENCY}\","
+                + "\"stackTraceEnabled\":false},\"message\":{\"$resolver\":\"pattern\",\"pattern\":\"%m\",\"stackTraceEnabled\":true},"
+                + "\"function\":{\"$resolver\":\"pattern\",\"pattern\":\"%C.%M\"}}";
+        assertEquals(0, bytesPerEvent(template, event, i -> {
+            // As Log4j's garbage-free logger does it: a reusable message, taken over by the event.
+            Message message = factory.newMessage("order {} costs {}", Unbox.box(i), Unbox.box(i * 0.25));
+            event.setMessage(message);
+            ReusableMessageFactory.release(message);
+        }));
+    }
+
+    /** {@code %replace} makes a builder, a String, a Matcher and the replaced String per event: GcpLayout's function. */
+    @Test
+    void replaceAllocatesPerEvent() {
+        MutableLogEvent event = located(new SimpleMessage("order placed"));
+        long perEvent = bytesPerEvent(GCP, event, i -> { });
+        assertTrue(perEvent > 0 && perEvent <= 1024, "GcpLayout's patterns: " + perEvent + " B/event");
+    }
+}
