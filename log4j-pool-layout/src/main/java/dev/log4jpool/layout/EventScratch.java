@@ -54,7 +54,7 @@ final class EventScratch {
     /** The state of the {@code mdc} and {@code map} resolvers' allocation-free iteration. */
     final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
     final Utf8Encoder encoder = new Utf8Encoder();
-    /** Writes message parameters (and other objects) with their JSON types; bound to {@link #writer}. */
+    /** Writes arbitrary objects (message parameters, map and context values) with their JSON types; bound to {@link #writer}. */
     final TypedValues typedValues = new TypedValues(writer);
     /** The state of a {@code messageParameter} visit of a message's parameters. */
     final MessageParameterResolver.Visit parameterVisit = new MessageParameterResolver.Visit(typedValues, writer);

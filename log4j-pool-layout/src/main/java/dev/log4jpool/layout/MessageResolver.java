@@ -18,7 +18,7 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * <li>{@code "stringified": true}: the message's text as a string.</li>
  * <li>Otherwise (the default) a message that has JSON of its own keeps its JSON type: a
  *     {@code MultiformatMessage} that lists the {@code JSON} format (a {@code MapMessage}: its entries as
- *     an object, values typed), an {@code ObjectMessage} (its parameter as {@link TemplateValues} writes
+ *     an object, values typed), an {@code ObjectMessage} (its parameter as {@link TypedValues} writes
  *     it: a list as an array, a number as a number). Any other message is its text, as a string, or with
  *     {@code "fallbackKey": "k"} as {@code {"k": "text"}} (so that the member is an object for every
  *     event). {@code fallbackKey} and {@code stringified} exclude each other.</li>
@@ -40,9 +40,9 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * <p><b>Allocation</b>: none per event for text messages (read in place when they are
  * {@code CharSequence}s, formatted into the scratch builder when {@code StringBuilderFormattable}),
  * structured messages, {@code MapMessage}/{@code StringMapMessage} (written from their indexed map, not
- * through their JSON text) and an {@code ObjectMessage} whose parameter is a string, a boxed number or
- * boolean, or a {@code RandomAccess} list of them. Other {@code MultiformatMessage}s allocate their JSON
- * text and its parse.
+ * through their JSON text) and an {@code ObjectMessage} whose parameter {@link TypedValues} writes without
+ * allocating (a string, a boxed number or boolean, a {@code RandomAccess} list or a {@code HashMap} of them,
+ * …). Other {@code MultiformatMessage}s allocate their JSON text and its parse.
  */
 final class MessageResolver {
     /** What a {@code MultiformatMessage} is asked for; shared, as JsonTemplateLayout shares its own. */
@@ -89,7 +89,9 @@ final class MessageResolver {
         if (message == null) {
             out.nullValue();
         } else if (message instanceof CharSequence) {
-            // SimpleMessage, Log4j's reusable simple message, the async ring's event: their chars, no String
+            // SimpleMessage, Log4j's reusable simple message, the async ring's event: their chars, no String.
+            // As in JsonTemplateLayout, a SimpleMessage of a null String reads as "" here; the default
+            // schema (MessageMembers.Text) writes Log4j's "null" for it instead, which is why the two stay apart.
             out.stringValue((CharSequence) message);
         } else if (message instanceof StringBuilderFormattable) {
             StringBuilder text = scratch.messageText();
@@ -162,7 +164,7 @@ final class MessageResolver {
                 return true;
             }
             if (message instanceof ObjectMessage) {
-                TemplateValues.write(out, ((ObjectMessage) message).getParameter(), scratch);
+                scratch.typedValues.write(((ObjectMessage) message).getParameter());
                 return true;
             }
             return false;
@@ -186,7 +188,7 @@ final class MessageResolver {
             for (int i = 0, size = entries.size(); i < size; i++) {
                 out.dynamicName(entries.getKeyAt(i));
                 Object value = entries.getValueAt(i);
-                Throwable failure = TemplateValues.writeContained(out, value, scratch, false);
+                Throwable failure = scratch.typedValues.writeContained(value, false);
                 if (failure != null) {
                     out.settings().failures.report("a value of " + value.getClass().getName(), scratch.event, failure);
                 }

@@ -15,7 +15,7 @@ import org.apache.logging.log4j.util.TriConsumer;
  * The {@code mdc} (thread context data) and {@code map} ({@code MapMessage} entries) resolvers, with
  * JsonTemplateLayout's options and meanings:
  * <ul>
- * <li>{@code "key": "k"} writes that entry's value, typed ({@link TemplateValues}); the member is left
+ * <li>{@code "key": "k"} writes that entry's value, typed ({@link TypedValues}); the member is left
  *     out when the map has no such key; a {@code null} value is {@code null}.</li>
  * <li>Otherwise every entry (those whose key matches {@code "pattern"} exactly, when given, their key
  *     rewritten by {@code "replacement"}, Java's {@code Matcher.replaceAll} syntax), as an object, or
@@ -146,20 +146,20 @@ final class StringMapResolvers {
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             ReadOnlyStringMap map = source.of(event);
             Object value = map == null ? null : map.getValue(key);
-            Throwable failure = TemplateValues.writeContained(out, value, scratch, stringified);
+            Throwable failure = scratch.typedValues.writeContained(value, stringified);
             if (failure != null) {
                 out.settings().failures.report("the value of " + key, event, failure);
             }
         }
     }
 
-    /** Every entry (or those the pattern keeps), as an object of their own. */
-    static final class Entries implements TemplateNode<LogEvent> {
-        private final MapSource source;
-        private final KeyRewrite rewrite;
-        private final boolean stringified;
+    /** What both ways of writing every entry share: the map, the key rewrite, the value form; present when the map has entries. */
+    abstract static class EveryEntry implements TemplateNode<LogEvent> {
+        final MapSource source;
+        final KeyRewrite rewrite;
+        final boolean stringified;
 
-        Entries(MapSource source, KeyRewrite rewrite, boolean stringified) {
+        EveryEntry(MapSource source, KeyRewrite rewrite, boolean stringified) {
             this.source = source;
             this.rewrite = rewrite;
             this.stringified = stringified;
@@ -169,6 +169,13 @@ final class StringMapResolvers {
         public boolean isPresent(LogEvent event) {
             ReadOnlyStringMap map = source.of(event);
             return map != null && !map.isEmpty();
+        }
+    }
+
+    /** Every entry (or those the pattern keeps), as an object of their own. */
+    static final class Entries extends EveryEntry {
+        Entries(MapSource source, KeyRewrite rewrite, boolean stringified) {
+            super(source, rewrite, stringified);
         }
 
         @Override
@@ -185,28 +192,17 @@ final class StringMapResolvers {
     }
 
     /** Every entry (or those the pattern keeps), as members of the enclosing object, keys prefixed when asked. */
-    static final class FlatEntries implements TemplateNode<LogEvent> {
-        private final MapSource source;
+    static final class FlatEntries extends EveryEntry {
         private final String prefix;
-        private final KeyRewrite rewrite;
-        private final boolean stringified;
 
         FlatEntries(MapSource source, String prefix, KeyRewrite rewrite, boolean stringified) {
-            this.source = source;
+            super(source, rewrite, stringified);
             this.prefix = prefix;
-            this.rewrite = rewrite;
-            this.stringified = stringified;
         }
 
         @Override
         public boolean isFlattening() {
             return true;
-        }
-
-        @Override
-        public boolean isPresent(LogEvent event) {
-            ReadOnlyStringMap map = source.of(event);
-            return map != null && !map.isEmpty();
         }
 
         @Override
@@ -260,7 +256,7 @@ final class StringMapResolvers {
             } else {
                 out.dynamicName(prefix, name);
             }
-            Throwable failure = TemplateValues.writeContained(out, value, scratch, stringified);
+            Throwable failure = scratch.typedValues.writeContained(value, stringified);
             if (failure != null) {
                 out.settings().failures.report("the value of " + key, scratch.event, failure);
             }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
@@ -13,29 +14,37 @@ import org.apache.logging.log4j.util.StringMap;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
- * Writes an arbitrary Java object as the JSON value JsonTemplateLayout gives it (its
- * {@code JsonWriter.writeValue}), keeping JSON types: maps as objects (Log4j's string maps too),
- * lists, collections and arrays (primitive ones included) as arrays, numbers as numbers (a float in
- * a float's shortest form, {@code BigDecimal} and {@code BigInteger} exactly), booleans,
- * {@code StringBuilderFormattable}s as the string they format to, anything else as the string of
- * its {@code toString()}. Also the {@link #writeStringified} form: the string of
- * {@code String.valueOf(value)}.
+ * Writes an arbitrary Java object as the JSON value JsonTemplateLayout gives it wherever a resolver
+ * hands it one (its {@code JsonWriter.writeValue}): a {@code messageParameter}, an {@code mdc} or
+ * {@code map} value, an {@code ObjectMessage}'s parameter, a {@code MapMessage}'s entries. JSON types
+ * are kept: Log4j's string maps and {@code java.util.Map}s as objects; lists, other collections and
+ * arrays (primitive ones included, a {@code char[]} as one-char strings) as arrays; numbers as numbers
+ * (a {@code float} in a float's shortest form, {@code BigDecimal} and {@code BigInteger} exactly as
+ * their text, another {@code Number} as a long when that is exact, else as a double; NaN and the
+ * infinities as strings); booleans; a {@code StringBuilderFormattable} as the string it formats to; a
+ * {@code CharSequence} as its chars; anything else as the string of its {@code toString()}. Also the
+ * {@link #writeStringified} form ({@code "stringified": true}): the string of {@code String.valueOf(value)}.
+ * Every string, keys included, is cut at {@code maxStringLength}.
  *
  * <p>Where we differ, we are stricter or keep going where JsonTemplateLayout throws: a map key that
- * repeats once cut at {@code maxStringLength} is renamed ({@link KeyRegistry}); a key that is not a
- * String (JsonTemplateLayout fails with a {@code ClassCastException}) is written as its
+ * repeats once cut at {@code maxStringLength} is renamed ({@link JsonWriter#dynamicName}); a key that
+ * is not a String (JsonTemplateLayout fails with a {@code ClassCastException}) is written as its
  * {@code toString()}, a {@code null} key as {@code "null"}; nesting deeper than {@value #MAX_DEPTH}
  * (a collection that contains itself, where JsonTemplateLayout overflows the stack) is written as a
- * marker string; a {@code toString()} that throws gives a marker (see {@link SafeText}).
+ * marker string; a {@code toString()} that throws gives a marker in its place (see {@link SafeText}).
+ * Anything else a value's own methods throw (a {@code CharSequence} whose {@code charAt} fails, a list
+ * whose {@code get} does) goes up from {@link #write}; {@link #writeContained} writes a marker in place
+ * of the whole value instead and hands the failure back for the caller to report.
  *
- * <p><b>Allocation</b>: none for strings, {@code CharSequence}s (Log4j's {@code Unbox} buffers),
- * boxed numbers and booleans, floats and doubles, {@code StringBuilderFormattable}s whose
- * {@code formatTo} allocates nothing, Log4j's string maps, lists (read by index), maps and
- * collections whose {@code forEach} allocates nothing ({@code HashMap}'s), arrays. What allocates is
- * the object's own: {@code toString()} of other objects (and so of every value in the stringified
- * form other than strings, numbers and booleans), {@code BigInteger.toString()} (a
- * {@code BigDecimal} caches its text after the first call), the iterator of a collection that is
- * not a list and walks itself with one ({@code HashSet}, {@code LinkedHashSet}: 32 B).
+ * <p><b>Allocation</b>: none for strings, {@code CharSequence}s (Log4j's {@code Unbox} buffers, read in
+ * place), boxed numbers and booleans, floats and doubles, {@code StringBuilderFormattable}s whose
+ * {@code formatTo} allocates nothing, Log4j's string maps, {@code RandomAccess} lists (read by index),
+ * maps and collections whose {@code forEach} allocates nothing ({@code HashMap}'s, {@code LinkedHashMap}'s),
+ * arrays. What allocates is the object's own: {@code toString()} of other objects (and so of every
+ * value in the stringified form other than text, numbers and booleans), {@code BigInteger.toString()}
+ * (a {@code BigDecimal} caches its text after the first call), the iterator of a collection that walks
+ * itself with one ({@code HashSet}, {@code LinkedHashSet}: 32 B; a {@code LinkedList}, which is walked
+ * rather than read by index, which would cost it a walk per element).
  *
  * <p>One per {@link EventScratch}, bound to its writer; it is its own visitor for the maps and
  * collections it walks, so walking them allocates no lambda. Not thread-safe.
@@ -56,7 +65,7 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
         this.out = out;
     }
 
-    /** The value, typed. */
+    /** The value, typed. May throw what the value's own methods throw (see {@link #writeContained}). */
     void write(Object value) {
         if (value == null) {
             out.nullValue();
@@ -80,7 +89,7 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
             } finally {
                 closeNested();
             }
-        } else if (value instanceof List) {
+        } else if (value instanceof List && value instanceof RandomAccess) {
             writeList((List<?>) value);
         } else if (value instanceof Collection) {
             out.open('[');
@@ -101,6 +110,8 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
             out.stringValue(formatted);
         } else if (value.getClass().isArray()) {
             writeArray(value);
+        } else if (value instanceof CharSequence) {
+            out.stringValue((CharSequence) value); // read in place: its toString() holds the same chars
         } else {
             out.stringValue(SafeText.toString(value));
         }
@@ -108,10 +119,8 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
 
     /** The string {@code String.valueOf(value)} gives, written without making it where the type allows. */
     void writeStringified(Object value) {
-        if (value instanceof String) {
-            out.stringValue((String) value);
-        } else if (value instanceof StringBuilder || value instanceof StringBuffer) {
-            out.stringValue((CharSequence) value); // their toString() is their content
+        if (value instanceof CharSequence) {
+            out.stringValue((CharSequence) value); // its toString() is its chars
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             out.stringValue(emptyText().append(((Number) value).longValue()));
         } else if (value instanceof Double) {
@@ -122,6 +131,28 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
             out.stringValue(((Boolean) value) ? "true" : "false");
         } else {
             out.stringValue(SafeText.toString(value)); // "null" for null, as String.valueOf
+        }
+    }
+
+    /**
+     * {@link #write} (or {@link #writeStringified}), but a value whose methods throw (a hostile
+     * {@code CharSequence}, a list whose {@code get} fails) is written as a marker string in its place
+     * and costs only itself: what was written of it is undone. Returns the failure, for the caller to
+     * report, or {@code null}.
+     */
+    Throwable writeContained(Object value, boolean stringified) {
+        long checkpoint = out.checkpoint();
+        try {
+            if (stringified) {
+                writeStringified(value);
+            } else {
+                write(value);
+            }
+            return null;
+        } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: user objects may throw anything
+            out.rollback(checkpoint);
+            out.stringValue(SafeText.valueMarker(value, failure));
+            return failure;
         }
     }
 
@@ -201,6 +232,7 @@ final class TypedValues implements BiConsumer<Object, Object>, Consumer<Object> 
 
     // ---- arrays ----
 
+    /** A {@code RandomAccess} list, by index, as JsonTemplateLayout reads every list. */
     private void writeList(List<?> list) {
         out.open('[');
         depth++;
