@@ -14,6 +14,9 @@ final class EventResolvers {
 
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
+        factories.put("timestamp", TimestampResolvers::create);
+        factories.put("counter", CounterResolvers::create);
+        factories.put("level", LevelResolvers::create);
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
         FACTORIES = Collections.unmodifiableMap(factories);
     }

@@ -14,8 +14,9 @@ import org.apache.logging.log4j.core.LogEvent;
  * is replaced after it. The message builder and the structured text keep at most 16,384 chars each
  * (32 KiB + 32 KiB), the structured members' arrays 256 entries (about 8 KiB), the logger and thread
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
- * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB: about 110 KiB
- * in all, on top of the buffer itself ({@code BufferPool} states the pool's bound).
+ * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB, the timestamp
+ * patterns' caches (8 slots, each about twice its pattern's longest output: under 1 KiB each for
+ * any usual pattern): about 110 KiB in all, on top of the buffer itself ({@code BufferPool} states the pool's bound).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
@@ -32,6 +33,8 @@ final class EventScratch {
     final StructuredText structured = new StructuredText();
     /** The formatted second of the last timestamp (see {@link TimestampField}). */
     final TimestampField.SecondCache timestampCache = new TimestampField.SecondCache();
+    /** The current second of each timestamp pattern of the templates (see {@link InstantPattern}). */
+    final InstantPattern.Caches instantPatterns = new InstantPattern.Caches();
     /** Throwables already written for this event: a cause chain may loop. */
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final StackTraceRenderer stackTraces = new StackTraceRenderer();

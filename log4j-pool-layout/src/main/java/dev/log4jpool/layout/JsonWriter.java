@@ -236,6 +236,18 @@ final class JsonWriter {
         NumberText.appendLong(out, value);
     }
 
+    /** A long's digits as a JSON string, cut at {@code maxStringLength} (with the marker) like any string. */
+    void longString(long value) {
+        out.append('"');
+        int start = out.length();
+        NumberText.appendLong(out, value);
+        if (out.length() - start > settings.maxStringLength) {
+            out.truncate(start + settings.maxStringLength);
+            raw(settings.truncationMarker);
+        }
+        out.append('"');
+    }
+
     /** A finite double as a JSON number in Java's shortest form; NaN and infinities as strings. */
     void doubleValue(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
