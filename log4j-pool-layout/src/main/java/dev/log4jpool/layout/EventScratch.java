@@ -15,8 +15,8 @@ import org.apache.logging.log4j.core.LogEvent;
  * (32 KiB + 32 KiB), the structured members' arrays 256 entries (about 8 KiB), the logger and thread
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
  * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB, the timestamp
- * patterns' caches (8 slots, each about twice its pattern's longest output: under 1 KiB each for
- * any usual pattern): about 110 KiB in all, on top of the buffer itself ({@code BufferPool} states the pool's bound).
+ * patterns' caches 8 slots of about 0.5 KiB (twice a usual pattern's text): about 115 KiB in all,
+ * on top of the buffer itself ({@code BufferPool} states the pool's bound).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */

@@ -196,7 +196,8 @@ final class InstantPattern {
             case 'd':
                 return smallNumber(DAY_OF_MONTH, count);
             case 'D':
-                return count == 1 ? new NumberField(DAY_OF_YEAR, 1, 19, NORMAL) : new NumberField(DAY_OF_YEAR, count, 3, NOT_NEGATIVE);
+                return count == 1 ? new NumberField(DAY_OF_YEAR, 1, 19, NORMAL)
+                        : new NumberField(DAY_OF_YEAR, count, 3, NOT_NEGATIVE);
             case 'H':
                 return smallNumber(HOUR_OF_DAY, count);
             case 'h':
@@ -221,11 +222,9 @@ final class InstantPattern {
             case 'S':
                 return new Fraction(count);
             case 'A':
-                return new MilliOfDay(count);
             case 'n':
-                return new NanoOfSecond(count);
             case 'N':
-                return new NanoOfDay(count);
+                return new SubSecondNumber(letter, count);
             case 'V':
             case 'v':
             case 'z':
@@ -289,22 +288,34 @@ final class InstantPattern {
         return line;
     }
 
-    /** Takes the second apart in the zone and writes every part that does not change within it. */
+    /**
+     * Takes the second apart in the zone and writes every part that does not change within it. A
+     * text {@code DateTimeFormatter} fails to make leaves its period or day unknown, so that the
+     * next event tries again rather than use a stale text.
+     */
     private void fillSecond(long epochSecond, Cache cache) {
+        cache.secondValid = false;
         if (!cache.offset.holds(epochSecond)) {
             cache.offset.lookUp(rules, epochSecond);
-            for (DateTimeText text : zoneTexts) {
-                cache.zoneTexts[text.slot] = text.format(epochSecond);
+            try {
+                for (DateTimeText text : zoneTexts) {
+                    cache.zoneTexts[text.slot] = text.format(epochSecond);
+                }
+            } catch (RuntimeException failure) {
+                cache.offset.reset();
+                throw failure;
             }
         }
         long local = epochSecond + cache.offset.offsetSeconds;
         long epochDay = Math.floorDiv(local, 86_400L);
         cache.secondOfDay = (int) Math.floorMod(local, 86_400L);
         if (!cache.dayValid || cache.epochDay != epochDay) {
+            cache.dayValid = false;
             cache.setDay(epochDay);
             for (DateTimeText text : dayTexts) {
                 cache.dayTexts[text.slot] = text.format(epochSecond);
             }
+            cache.dayValid = true;
         }
         cache.epochSecond = epochSecond;
         cache.secondValid = true;
@@ -472,45 +483,21 @@ final class InstantPattern {
         }
     }
 
-    /** {@code A…}: milliseconds of the local day. */
-    static final class MilliOfDay extends SubSecondPart {
+    /** {@code A…}, {@code n…}, {@code N…}: milliseconds of the local day, nanoseconds of the second or of the local day. */
+    static final class SubSecondNumber extends SubSecondPart {
+        private final char letter;
         private final int minWidth;
 
-        MilliOfDay(int minWidth) {
+        SubSecondNumber(char letter, int minWidth) {
+            this.letter = letter;
             this.minWidth = minWidth;
         }
 
         @Override
         void append(StringBuilder out, Cache cache, int nanos) {
-            appendNumber(out, cache.secondOfDay * 1_000L + nanos / 1_000_000, minWidth, 19, NOT_NEGATIVE);
-        }
-    }
-
-    /** {@code n…}: nanoseconds of the second. */
-    static final class NanoOfSecond extends SubSecondPart {
-        private final int minWidth;
-
-        NanoOfSecond(int minWidth) {
-            this.minWidth = minWidth;
-        }
-
-        @Override
-        void append(StringBuilder out, Cache cache, int nanos) {
-            appendNumber(out, nanos, minWidth, 19, NOT_NEGATIVE);
-        }
-    }
-
-    /** {@code N…}: nanoseconds of the local day. */
-    static final class NanoOfDay extends SubSecondPart {
-        private final int minWidth;
-
-        NanoOfDay(int minWidth) {
-            this.minWidth = minWidth;
-        }
-
-        @Override
-        void append(StringBuilder out, Cache cache, int nanos) {
-            appendNumber(out, cache.secondOfDay * 1_000_000_000L + nanos, minWidth, 19, NOT_NEGATIVE);
+            long value = letter == 'A' ? cache.secondOfDay * 1_000L + nanos / 1_000_000
+                    : letter == 'n' ? nanos : cache.secondOfDay * 1_000_000_000L + nanos;
+            appendNumber(out, value, minWidth, 19, NOT_NEGATIVE);
         }
     }
 
@@ -559,9 +546,9 @@ final class InstantPattern {
             }
         }
 
+        /** Takes the local day apart (its texts are the caller's). */
         void setDay(long day) {
             epochDay = day;
-            dayValid = true;
             long date = CivilDate.fromEpochDay(day);
             year = CivilDate.year(date);
             month = CivilDate.month(date);

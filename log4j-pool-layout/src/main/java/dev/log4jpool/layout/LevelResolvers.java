@@ -26,7 +26,8 @@ final class LevelResolvers {
         }
         ResolverOptions severity = options.object("severity");
         if (severity == null) {
-            throw options.error("severity", "is required with \"field\": \"severity\"; {\"field\": \"keyword\"} or {\"field\": \"code\"}");
+            throw options.error("severity",
+                    "is required with \"field\": \"severity\"; {\"field\": \"keyword\"} or {\"field\": \"code\"}");
         }
         String severityField = severity.requiredChoice("field", "keyword", "code");
         return severityField.equals("keyword") ? new SeverityKeyword(context) : new SeverityCode();

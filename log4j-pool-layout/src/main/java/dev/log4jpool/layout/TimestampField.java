@@ -8,10 +8,10 @@ import org.apache.logging.log4j.core.time.Instant;
 
 /**
  * The event's time as a member, in one {@link TimestampFormat} and zone, written without allocating: the
- * calendar arithmetic is done on {@code long}s ({@link CivilDate}), the text of the current second is cached per
- * writer ({@link SecondCache}), and a zone's offset is looked up once per period between its
- * transitions (that lookup allocates a few {@code java.time} objects: once per writer and per
- * daylight-saving change). Immutable and thread-safe.
+ * calendar arithmetic is done on {@code long}s ({@link CivilDate}), the text of the current second
+ * is cached per writer ({@link SecondCache}), and a zone's offset is looked up once per period
+ * between its transitions ({@link OffsetPeriod}: that lookup allocates a few {@code java.time}
+ * objects, once per writer and per daylight-saving change). Immutable and thread-safe.
  */
 final class TimestampField implements FieldWriter {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};

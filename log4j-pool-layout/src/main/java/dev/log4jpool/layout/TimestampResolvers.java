@@ -128,16 +128,16 @@ final class TimestampResolvers {
                 if (Boolean.FALSE.equals(rounded)) {
                     throw options.error("rounded", "cannot be false with unit \"nanos\" (nanoseconds are whole)");
                 }
-                return new EpochNanos();
+                return new EpochTimestamp(EpochUnit.NANOS);
             case "millis":
-                return Boolean.TRUE.equals(rounded) ? new EpochMillisRounded() : new EpochMillis();
+                return new EpochTimestamp(Boolean.TRUE.equals(rounded) ? EpochUnit.MILLIS_ROUNDED : EpochUnit.MILLIS);
             case "secs":
-                return Boolean.TRUE.equals(rounded) ? new EpochSecsRounded() : new EpochSecs();
+                return new EpochTimestamp(Boolean.TRUE.equals(rounded) ? EpochUnit.SECS_ROUNDED : EpochUnit.SECS);
             default: // millis.nanos, secs.nanos
                 if (rounded != null) {
                     throw options.error("rounded", "cannot be given with unit \"" + unit + "\"");
                 }
-                return unit.equals("millis.nanos") ? new EpochMillisNanos() : new EpochSecsNanos();
+                return new EpochTimestamp(unit.equals("millis.nanos") ? EpochUnit.MILLIS_NANOS : EpochUnit.SECS_NANOS);
         }
     }
 
@@ -146,7 +146,7 @@ final class TimestampResolvers {
         return Math.addExact(Math.multiplyExact(1_000_000_000L, instant.getEpochSecond()), instant.getNanoOfSecond());
     }
 
-    /** {@code value / 10^scale} as a decimal with exactly {@code scale} fraction digits. */
+    /** {@code value / power} (power = 10^scale) as a decimal with exactly {@code scale} fraction digits. */
     static void appendScaled(TextBuffer out, long value, int scale, long power) {
         long whole = value / power;
         long fraction = value % power;
@@ -161,59 +161,72 @@ final class TimestampResolvers {
         out.setLength(NumberText.appendPadded(target, p, Math.abs(fraction), scale));
     }
 
-    /** {@code "unit": "nanos"}. */
-    static final class EpochNanos implements TemplateNode<LogEvent> {
+    /** The instant as a JSON number in one of the epoch units. */
+    static final class EpochTimestamp implements TemplateNode<LogEvent> {
+        private final EpochUnit unit;
+
+        EpochTimestamp(EpochUnit unit) {
+            this.unit = unit;
+        }
+
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(epochNanos(event.getInstant()));
+            unit.write(event.getInstant(), out);
         }
     }
 
-    /** {@code "unit": "millis"}: milliseconds with a six-digit fraction. */
-    static final class EpochMillis implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            appendScaled(out.buffer(), epochNanos(event.getInstant()), 6, 1_000_000L);
-        }
-    }
+    /** What each {@code unit} (and {@code rounded}) writes. */
+    enum EpochUnit {
+        /** {@code nanos}. */
+        NANOS {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                out.longValue(epochNanos(instant));
+            }
+        },
+        /** {@code millis}: milliseconds with a six-digit fraction. */
+        MILLIS {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                appendScaled(out.buffer(), epochNanos(instant), 6, 1_000_000L);
+            }
+        },
+        /** {@code millis}, {@code rounded}: whole milliseconds (Log4j's, rounded down). */
+        MILLIS_ROUNDED {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                out.longValue(instant.getEpochMillisecond());
+            }
+        },
+        /** {@code millis.nanos}: the nanoseconds within the millisecond (negative before the epoch, as in Log4j). */
+        MILLIS_NANOS {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                out.longValue(epochNanos(instant) % 1_000_000L);
+            }
+        },
+        /** {@code secs}: seconds with a nine-digit fraction. */
+        SECS {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                appendScaled(out.buffer(), epochNanos(instant), 9, 1_000_000_000L);
+            }
+        },
+        /** {@code secs}, {@code rounded}: whole seconds. */
+        SECS_ROUNDED {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                out.longValue(instant.getEpochSecond());
+            }
+        },
+        /** {@code secs.nanos}: the nanoseconds within the second. */
+        SECS_NANOS {
+            @Override
+            void write(Instant instant, JsonWriter out) {
+                out.longValue(instant.getNanoOfSecond());
+            }
+        };
 
-    /** {@code "unit": "millis", "rounded": true}: whole milliseconds (Log4j's, rounded down). */
-    static final class EpochMillisRounded implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(event.getInstant().getEpochMillisecond());
-        }
-    }
-
-    /** {@code "unit": "millis.nanos"}: the nanoseconds within the millisecond (negative before the epoch, as in Log4j). */
-    static final class EpochMillisNanos implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(epochNanos(event.getInstant()) % 1_000_000L);
-        }
-    }
-
-    /** {@code "unit": "secs"}: seconds with a nine-digit fraction. */
-    static final class EpochSecs implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            appendScaled(out.buffer(), epochNanos(event.getInstant()), 9, 1_000_000_000L);
-        }
-    }
-
-    /** {@code "unit": "secs", "rounded": true}: whole seconds. */
-    static final class EpochSecsRounded implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(event.getInstant().getEpochSecond());
-        }
-    }
-
-    /** {@code "unit": "secs.nanos"}: the nanoseconds within the second. */
-    static final class EpochSecsNanos implements TemplateNode<LogEvent> {
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(event.getInstant().getNanoOfSecond());
-        }
+        abstract void write(Instant instant, JsonWriter out);
     }
 }

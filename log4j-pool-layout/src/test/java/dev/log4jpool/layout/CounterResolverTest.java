@@ -119,12 +119,7 @@ class CounterResolverTest {
     // ---- configuration errors ----
 
     private static void assertError(String options, String option, String problem) {
-        String template = "{\"a\":" + member(options) + "}";
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TemplateParity.of(template).ours());
-        assertTrue(error.getMessage().startsWith("PooledJsonLayout: template eventTemplate, at $.a: resolver \"counter\", option \""
-                + option + "\""), error.getMessage());
-        assertTrue(error.getMessage().contains(problem), error.getMessage());
-        assertThrows(RuntimeException.class, () -> TemplateParity.of(template).theirs(), "JsonTemplateLayout accepts " + options);
+        ResolverErrors.assertRejected("{\"a\":" + member(options) + "}", "$.a", "counter", option, problem, false);
     }
 
     @Test

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * {@link InstantPattern} against the formatter JsonTemplateLayout's {@code timestamp} resolver uses
  * (Log4j's {@code InstantPatternFormatter}), directly: every pattern letter and count Log4j reads,
  * quoting, literals, in zones with DST, half- and quarter-hour offsets and a 30-minute DST shift,
- * in locales with other month and day names and scripts (two per pattern and zone, in turn), over instants from 1970 to 2100 (random,
- * in steps within and across seconds, and around each zone's transitions), one writer cache per
- * pattern as a writer keeps it.
+ * in locales with other month and day names and scripts (two per pattern and zone, in turn), over
+ * instants from 1970 to 2100 and a few after 9999 (random, in steps within and across seconds, and
+ * around each zone's transitions), with one writer cache per pattern as a writer keeps it.
  */
 class InstantPatternTest {
     static final String[] PATTERNS = {

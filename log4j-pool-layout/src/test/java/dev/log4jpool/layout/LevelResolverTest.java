@@ -71,12 +71,8 @@ class LevelResolverTest {
     // ---- configuration errors ----
 
     private static void assertError(String options, String option, String problem) {
-        String template = "{\"a\":{\"$resolver\":\"level\"" + (options.isEmpty() ? "" : "," + options) + "}}";
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TemplateParity.of(template).ours());
-        assertTrue(error.getMessage().startsWith("PooledJsonLayout: template eventTemplate, at $.a: resolver \"level\", option \""
-                + option + "\""), error.getMessage());
-        assertTrue(error.getMessage().contains(problem), error.getMessage());
-        assertThrows(RuntimeException.class, () -> TemplateParity.of(template).theirs(), "JsonTemplateLayout accepts " + options);
+        ResolverErrors.assertRejected("{\"a\":{\"$resolver\":\"level\"" + (options.isEmpty() ? "" : "," + options) + "}}", "$.a",
+                "level", option, problem, false);
     }
 
     @Test
