@@ -14,6 +14,9 @@ final class EventResolvers {
 
     static {
         Map<String, ResolverFactory<LogEvent>> factories = new HashMap<>();
+        factories.put("timestamp", TimestampResolvers::create);
+        factories.put("counter", CounterResolvers::create);
+        factories.put("level", LevelResolvers::create);
         factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
         factories.put("logger", LoggerResolver::create);
         factories.put("thread", ThreadResolver::create);
@@ -23,8 +26,6 @@ final class EventResolvers {
         factories.put("messageParameter", MessageParameterResolver::create);
         factories.put("main", MainArgumentResolver::create);
         factories.put("caseConverter", CaseConverterResolver::create);
-        // TEMPORARY (field "name" only) until the level resolver is merged
-        factories.put("level", (options, context) -> new LevelField(context.asciiOnly()));
         factories.put("pooledTimestamp", DefaultSchemaResolvers::timestamp);
         factories.put("pooledMessage", DefaultSchemaResolvers::message);
         factories.put("pooledMessageFields", DefaultSchemaResolvers::messageFields);

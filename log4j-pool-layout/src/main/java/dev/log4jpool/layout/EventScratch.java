@@ -18,10 +18,10 @@ import org.apache.logging.log4j.core.LogEvent;
  * name caches 1,024 chars each (4 KiB), the writer's two key registries 1,024 slots each (12 KiB
  * each), the UTF-8 encoder 4 KiB, the codec 1 KiB, the throwable trail about 4.5 KiB, the typed
  * values' and the case converter's builders 16,384 chars each (32 KiB + 32 KiB), the regex matchers
- * ({@value MatcherCache#SIZE}, a few hundred bytes each): about 180 KiB in all, on top of the buffer
- * itself ({@code BufferPool} states the pool's bound). Templates that use them add: the
- * {@code pattern} resolver's text, 16,384 chars (32 KiB); a truncated stringified stack trace's text,
- * 32,768 chars (64 KiB).
+ * ({@value MatcherCache#SIZE}, a few hundred bytes each), the timestamp patterns' caches (8 slots of
+ * about 0.5 KiB): about 185 KiB in all, on top of the buffer itself ({@code BufferPool} states the
+ * pool's bound). Templates that use them add: the {@code pattern} resolver's text, 16,384 chars
+ * (32 KiB); a truncated stringified stack trace's text, 32,768 chars (64 KiB).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
@@ -44,6 +44,8 @@ final class EventScratch {
     final StructuredText structured = new StructuredText();
     /** The formatted second of the last timestamp (see {@link TimestampField}). */
     final TimestampField.SecondCache timestampCache = new TimestampField.SecondCache();
+    /** The current second of each timestamp pattern of the templates (see {@link InstantPattern}). */
+    final InstantPattern.Caches instantPatterns = new InstantPattern.Caches();
     /** Throwables already written for this event: a cause chain may loop. */
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final StackTraceRenderer stackTraces = new StackTraceRenderer();

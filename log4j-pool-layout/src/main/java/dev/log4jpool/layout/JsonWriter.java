@@ -285,6 +285,36 @@ final class JsonWriter {
         NumberText.appendLong(out, value);
     }
 
+    /** A long's digits as a JSON string, cut at {@code maxStringLength} (with the marker) like any string. */
+    void longString(long value) {
+        digitString(value, false);
+    }
+
+    /** {@code bits} read as an unsigned 64-bit integer, as a JSON number. */
+    void unsignedLongValue(long bits) {
+        NumberText.appendUnsignedLong(out, bits);
+    }
+
+    /** {@code bits} read as an unsigned 64-bit integer, as {@link #longString} writes a long. */
+    void unsignedLongString(long bits) {
+        digitString(bits, true);
+    }
+
+    private void digitString(long value, boolean unsigned) {
+        out.append('"');
+        int start = out.length();
+        if (unsigned) {
+            NumberText.appendUnsignedLong(out, value);
+        } else {
+            NumberText.appendLong(out, value);
+        }
+        if (out.length() - start > settings.maxStringLength) {
+            out.truncate(start + settings.maxStringLength);
+            raw(settings.truncationMarker);
+        }
+        out.append('"');
+    }
+
     /**
      * A finite double as a JSON number in Java's shortest form; NaN and infinities as strings (cut at
      * {@code maxStringLength} like every string, as JsonTemplateLayout cuts them).

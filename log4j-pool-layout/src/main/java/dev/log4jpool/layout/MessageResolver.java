@@ -24,11 +24,11 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  *     event). {@code fallbackKey} and {@code stringified} exclude each other.</li>
  * </ul>
  *
- * <p><b>A {@link dev.log4jpool.message.StructuredMessage}</b> (recognised whatever carries its text, see
- * {@link StructuredText}) writes its readable text <em>without</em> the JSON object of its fields, in
- * both modes: the member stays the human text, and the fields are written by the {@code structured}
- * resolver. JsonTemplateLayout, which does not know the type, writes the whole text, object included.
- * A {@code StructuredMessage.of(null)} writes {@code "null"}, Log4j's text for a null message.
+ * <p><b>A {@link dev.log4jpool.message.StructuredMessage}</b> is written as JsonTemplateLayout writes
+ * it: its whole readable text, the JSON object of its fields included ({@code order placed
+ * {"orderId":42}}), so that a template written for JsonTemplateLayout loses nothing. A template that
+ * wants the fields typed writes them with the {@code structured} resolver, and the text without them
+ * with {@code {"$resolver": "structured", "field": "message"}} (see {@link StructuredResolver}).
  *
  * <p><b>Differences from JsonTemplateLayout, all stricter</b>: the JSON of a {@code MultiformatMessage}
  * other than {@code MapMessage}/{@code StringMapMessage} is parsed and written again (JsonTemplateLayout
@@ -69,22 +69,11 @@ final class MessageResolver {
     }
 
     /**
-     * The message's text as a JSON string: a structured message's readable text before its fields; a
-     * {@code CharSequence} message read in place; a {@code StringBuilderFormattable} formatted into the
+     * The message's text as a JSON string: a {@code CharSequence} message read in place; a {@code StringBuilderFormattable} formatted into the
      * scratch builder; any other through {@code getFormattedMessage()}. No {@code Message} at all
      * (which Log4j's loggers never make) is {@code null}.
      */
     static void writeText(LogEvent event, JsonWriter out, EventScratch scratch) {
-        StructuredText structured = scratch.structured;
-        if (structured.active()) {
-            int end = structured.messageEnd();
-            if (end < 0) {
-                out.stringValue("null");
-            } else {
-                out.stringValue(structured.chars(), 0, end);
-            }
-            return;
-        }
         Message message = event.getMessage();
         if (message == null) {
             out.nullValue();
@@ -132,8 +121,7 @@ final class MessageResolver {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Message message = event.getMessage();
-            if (message != null && !(message instanceof SimpleMessage) && !scratch.structured.active()
-                    && writeJson(message, out, scratch)) {
+            if (message != null && !(message instanceof SimpleMessage) && writeJson(message, out, scratch)) {
                 return;
             }
             if (fallbackName == null) {

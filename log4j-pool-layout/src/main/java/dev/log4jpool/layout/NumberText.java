@@ -28,6 +28,17 @@ final class NumberText {
         out.setLength(end);
     }
 
+    /** Writes {@code bits} read as an unsigned 64-bit integer (0 to 2^64 - 1). */
+    static void appendUnsignedLong(TextBuffer out, long bits) {
+        if (bits >= 0) {
+            appendLong(out, bits);
+            return;
+        }
+        long tens = (bits >>> 1) / 5; // the unsigned value / 10, which fits a long
+        appendLong(out, tens);
+        out.append((char) ('0' + (bits - tens * 10)));
+    }
+
     /** Writes {@code value} as exactly {@code width} digits, zero-padded; {@code value} fits. */
     static int appendPadded(char[] target, int p, long value, int width) {
         long remaining = value;

@@ -7,7 +7,11 @@ import org.apache.logging.log4j.core.LogEvent;
  * (carried in its readable text and taken apart once per event by {@link StructuredText}), as an
  * object ({@code {"$resolver": "structured"}} writes {@code {"orderId":42,"express":true}}: numbers
  * and booleans keep their JSON type, strings are escaped and cut with the layout's settings) or, with
- * {@code "flatten": true} or {@code {"prefix": "p."}}, as members of the enclosing object.
+ * {@code "flatten": true} or {@code {"prefix": "p."}}, as members of the enclosing object. With
+ * {@code "field": "message"} it writes the message's readable text <em>without</em> the fields
+ * ({@code "order placed"}), and for any other message the message's text as the {@code message}
+ * resolver writes it, so a template can write the human text and the typed fields side by side
+ * (JsonTemplateLayout's {@code message} resolver writes the whole text, fields included).
  *
  * <p>An event whose message is not structured, or is structured without fields, has nothing here:
  * the member is left out (in an array, {@code null}), as the {@code map} resolver leaves out an event
@@ -18,6 +22,12 @@ final class StructuredResolver {
     private StructuredResolver() {}
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
+        if (options.choice("field", "fields", "fields", "message").equals("message")) {
+            if (options.has("flatten")) {
+                throw options.error("flatten", "does not apply to \"field\": \"message\" (the text is one string)");
+            }
+            return new Text();
+        }
         StringMapResolvers.Flatten flatten = StringMapResolvers.Flatten.read(options);
         return flatten.enabled ? new FlatFields(flatten.prefix) : new Fields();
     }
@@ -41,6 +51,24 @@ final class StructuredResolver {
                 out.stringValue(chars, structured.valueStart(i), structured.valueLength(i));
             } else {
                 out.raw(chars, structured.valueStart(i), structured.valueLength(i)); // a number or a literal, as the message wrote it
+            }
+        }
+    }
+
+    /** {@code "field": "message"}: the readable text before the fields; another message's text. */
+    static final class Text implements TemplateNode<LogEvent> {
+        @Override
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            StructuredText structured = scratch.structured;
+            if (!structured.active()) {
+                MessageResolver.writeText(event, out, scratch);
+                return;
+            }
+            int end = structured.messageEnd();
+            if (end < 0) {
+                out.stringValue("null"); // StructuredMessage.of(null): Log4j's text for a null message
+            } else {
+                out.stringValue(structured.chars(), 0, end);
             }
         }
     }

@@ -2,32 +2,27 @@ package dev.log4jpool.layout;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.time.Instant;
 
 /**
  * The event's time as a member, in one {@link TimestampFormat} and zone, written without allocating: the
- * calendar arithmetic is done on {@code long}s (days to civil date as in H. Hinnant's
- * "chrono-compatible low-level date algorithms"), the text of the current second is cached per
- * writer ({@link SecondCache}), and a zone's offset is looked up once per period between its
- * transitions (that lookup allocates a few {@code java.time} objects: once per writer and per
- * daylight-saving change). Immutable and thread-safe.
+ * calendar arithmetic is done on {@code long}s ({@link CivilDate}), the text of the current second
+ * is cached per writer ({@link SecondCache}), and a zone's offset is looked up once per period
+ * between its transitions ({@link OffsetPeriod}: that lookup allocates a few {@code java.time}
+ * objects, once per writer and per daylight-saving change). Immutable and thread-safe.
  */
 final class TimestampField implements TemplateNode<LogEvent> {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
     private final TimestampFormat format;
     private final ZoneRules rules;
-    /** The offset when the zone has only one, else {@code null}. */
-    private final ZoneOffset fixedOffset;
     private final long fractionDivisor;
 
     TimestampField(TimestampFormat format, ZoneId zone) {
         this.format = format;
         this.rules = zone.getRules();
-        this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(java.time.Instant.EPOCH) : null;
         this.fractionDivisor = format.isIso() ? POWERS[9 - format.fractionDigits] : 1;
     }
 
@@ -72,27 +67,20 @@ final class TimestampField implements TemplateNode<LogEvent> {
 
     private void fill(SecondCache cache, long epochSecond) {
         if (cache.owner != this) {
-            cache.offsetFrom = Long.MAX_VALUE; // another formatter's zone: look the offset up again
-            cache.offsetUntil = Long.MIN_VALUE;
+            cache.offset.reset(); // another formatter's zone: look the offset up again
         }
         cache.owner = this;
         cache.epochSecond = epochSecond;
-        if (epochSecond < cache.offsetFrom || epochSecond >= cache.offsetUntil) {
+        if (!cache.offset.holds(epochSecond)) {
             lookUpOffset(cache, epochSecond);
         }
-        long local = epochSecond + cache.offsetSeconds;
+        long local = epochSecond + cache.offset.offsetSeconds;
         long days = Math.floorDiv(local, 86_400L);
         int secondOfDay = (int) Math.floorMod(local, 86_400L);
-        // Civil date from days since 1970-01-01 (proleptic Gregorian), on 400-year eras.
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long shiftedMonth = (5 * dayOfYear + 2) / 153;
-        long day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
-        long month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        long date = CivilDate.fromEpochDay(days);
+        long year = CivilDate.year(date);
+        long month = CivilDate.month(date);
+        long day = CivilDate.day(date);
 
         char[] t = cache.second;
         int p = 0;
@@ -118,20 +106,7 @@ final class TimestampField implements TemplateNode<LogEvent> {
     }
 
     private void lookUpOffset(SecondCache cache, long epochSecond) {
-        ZoneOffset offset;
-        if (fixedOffset != null) {
-            offset = fixedOffset;
-            cache.offsetFrom = Long.MIN_VALUE;
-            cache.offsetUntil = Long.MAX_VALUE;
-        } else {
-            java.time.Instant instant = java.time.Instant.ofEpochSecond(epochSecond);
-            offset = rules.getOffset(instant);
-            ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
-            ZoneOffsetTransition next = rules.nextTransition(instant);
-            cache.offsetFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
-            cache.offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
-        }
-        cache.offsetSeconds = offset.getTotalSeconds();
+        ZoneOffset offset = cache.offset.lookUp(rules, epochSecond);
         String text = offset.getTotalSeconds() == 0 ? "Z" : offset.getId();
         text.getChars(0, text.length(), cache.offsetText, 0);
         cache.offsetTextLength = text.length();
@@ -152,9 +127,7 @@ final class TimestampField implements TemplateNode<LogEvent> {
         /** {@code Z} or {@code +hh:mm}. */
         final char[] offsetText = new char[12];
         int offsetTextLength;
-        /** The zone offset and the epoch seconds [from, until) in which it holds. */
-        int offsetSeconds;
-        long offsetFrom = Long.MAX_VALUE;
-        long offsetUntil = Long.MIN_VALUE;
+        /** The zone offset and the epoch seconds in which it holds. */
+        final OffsetPeriod offset = new OffsetPeriod();
     }
 }

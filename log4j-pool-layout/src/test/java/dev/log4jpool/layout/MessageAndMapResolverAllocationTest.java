@@ -180,8 +180,10 @@ class MessageAndMapResolverAllocationTest {
             ReusableMessageFactory.release(message);
         });
         assertGarbageFree("message, a structured message", MESSAGE_MODES,
-                "\"text\":\"order placed\",\"fallback\":{\"text\":\"order placed\"}", i -> event.setMessage(
-                StructuredMessage.of("order placed").with("orderId", i)));
+                "\"text\":\"order placed {\\\"orderId\\\":0}\",\"fallback\":{\"text\":\"order placed {\\\"orderId\\\":0}\"}",
+                i -> event.setMessage(StructuredMessage.of("order placed").with("orderId", i)));
+        assertGarbageFree("structured, its text without the fields", "{\"m\":{\"$resolver\":\"structured\",\"field\":\"message\"}}",
+                "{\"m\":\"order placed\"}", i -> event.setMessage(StructuredMessage.of("order placed").with("orderId", i)));
     }
 
     @Test

@@ -125,14 +125,14 @@ class StructuredResolverTest {
     void theMessageIsTheTextAndTheFieldsAreBesideIt() {
         LogEvent event = Events.event(StructuredMessage.of("order placed").with("orderId", 42L).with("paid", true));
         JsonNode ours = LayoutTesting.encode(TemplateParity.of(
-                "{\"message\":{\"$resolver\":\"message\"},\"fields\":{\"$resolver\":\"structured\",\"flatten\":true}}").ours(), event);
+                "{\"message\":{\"$resolver\":\"structured\",\"field\":\"message\"},\"fields\":{\"$resolver\":\"structured\",\"flatten\":true}}").ours(), event);
         assertEquals("{\"message\":\"order placed\",\"orderId\":42,\"paid\":true}", ours.toString());
     }
 
     @Test
     void flattenedFieldsEqualToConfiguredNamesAreRenamed() {
         LogEvent event = Events.event(StructuredMessage.of("text").with("message", "field").with("level", 3));
-        JsonNode ours = LayoutTesting.encode(TemplateParity.of("{\"message\":{\"$resolver\":\"message\"},"
+        JsonNode ours = LayoutTesting.encode(TemplateParity.of("{\"message\":{\"$resolver\":\"structured\",\"field\":\"message\"},"
                 + "\"f\":{\"$resolver\":\"structured\",\"flatten\":true},\"level\":\"INFO\"}").ours(), event);
         assertEquals("{\"message\":\"text\",\"_message\":\"field\",\"_level\":3,\"level\":\"INFO\"}", ours.toString());
     }
