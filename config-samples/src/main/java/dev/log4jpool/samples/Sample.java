@@ -30,7 +30,8 @@ enum Sample {
             "log4j2.asyncLoggerRingBufferSize", "65536",
             "log4j2.disableThreadContext", "true")),
     /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
-    ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB"));
+    ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB")),
+    JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of());
 
     final String name;
     final String resource;

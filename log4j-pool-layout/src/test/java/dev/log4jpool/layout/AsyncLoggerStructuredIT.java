@@ -83,6 +83,23 @@ class AsyncLoggerStructuredIT {
             assertEquals(EVENTS, seen[t].cardinality(), "events of thread " + t);
         }
 
+        // The same events through a template layout: typed fields intact, and endOfBatch as Log4j set it
+        // (true at least on the last event the ring handed over before it ran empty).
+        List<String> templated = EncodeCaptureAppender.named("async-test-template").lines();
+        assertEquals(THREADS * EVENTS, templated.size());
+        int endsOfBatch = 0;
+        for (String line : templated) {
+            JsonNode json = Json.parse(line);
+            int thread = json.get("thread").intValue();
+            assertEquals("order " + thread, json.get("message").textValue(), line);
+            assertEquals("t" + thread + "-" + json.get("seq").intValue(), json.get("id").textValue(), line);
+            assertTrue(json.get("even").isBoolean() && json.get("amount").isFloatingPointNumber(), line);
+            endsOfBatch += json.get("endOfBatch").booleanValue() ? 1 : 0;
+        }
+        assertTrue(endsOfBatch >= 1, "no event was the end of a batch");
+        assertTrue(Json.parse(templated.get(templated.size() - 1)).get("endOfBatch").booleanValue(),
+                "the last event drained is the end of its batch");
+
         // Behind an AsyncAppender the ring's events are copied; the copy keeps the event's text, and
         // with it every typed field.
         List<String> copied = EncodeCaptureAppender.named("async-test-behind-appender").lines();

@@ -72,4 +72,13 @@ class TemplateStructureTest {
                 .setEventTemplate("{\"a\":1}").setLevelKey("severity").build());
         assertTrue(error.getMessage().contains("levelKey=\"severity\" belongs to the default schema"), error.getMessage());
     }
+
+    /** The message the README shows for a bad option. */
+    @Test
+    void aBadOptionNamesTemplatePathResolverAndOption() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> TemplateParity.of("{\"error\":{\"$resolver\":\"exception\",\"field\":\"type\"}}").ours());
+        assertEquals("PooledJsonLayout: template eventTemplate, at $.error: resolver \"exception\", option \"field\" is"
+                + " \"type\"; expected one of className, message, stackTrace", error.getMessage());
+    }
 }
