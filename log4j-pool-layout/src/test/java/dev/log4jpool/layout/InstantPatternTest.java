@@ -66,6 +66,7 @@ class InstantPatternTest {
 
     @Test
     void everyPatternZoneAndLocaleFormatsAsLog4jDoes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         int combination = 0;

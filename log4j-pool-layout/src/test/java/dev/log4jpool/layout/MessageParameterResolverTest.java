@@ -22,17 +22,20 @@ class MessageParameterResolverTest {
 
     @Test
     void allParametersTyped() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         TemplateParity.of("{\"p\":" + resolver("") + "}").assertSameOn(NameResolversCorpus.all());
     }
 
     @Test
     void allParametersStringified() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         TemplateParity.of("{\"p\":" + resolver("\"stringified\":true") + ",\"q\":" + resolver("\"stringified\":false") + "}")
                 .assertSameOn(NameResolversCorpus.all());
     }
 
     @Test
     void oneParameterByIndex() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         StringBuilder template = new StringBuilder("{");
         for (int i = 0; i < 17; i++) {
             template.append("\"p").append(i).append("\":").append(resolver("\"index\":" + i)).append(',');
@@ -44,12 +47,14 @@ class MessageParameterResolverTest {
 
     @Test
     void parametersAreCutLikeEveryString() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         TemplateParity.of("{\"p\":" + resolver("") + ",\"s\":" + resolver("\"stringified\":true") + "}")
                 .maxStringLength(3, "...").assertSameOn(NameResolversCorpus.all());
     }
 
     @Test
     void inArrays() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TemplateParity.peerIsAtLeast226(), "JsonTemplateLayout 2.25.0 bug this corpus meets (see TemplateParity.peerIsAtLeast226)");
         TemplateParity.of("{\"a\":[" + resolver("\"index\":0") + "," + resolver("") + "," + resolver("\"index\":50") + "]}")
                 .assertSameOn(NameResolversCorpus.all());
     }
