@@ -3,7 +3,6 @@ package dev.log4jpool.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,12 +28,7 @@ import org.junit.jupiter.api.Test;
  * bound.
  */
 class NameResolversAllocationTest {
-    private static final int WARM_UP = 200_000;
-    private static final int MEASURED = 200_000;
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private final DiscardingDestination destination = new DiscardingDestination(8192);
     private final MutableLogEvent event = baseEvent();
 
     private static MutableLogEvent baseEvent() {
@@ -56,25 +50,9 @@ class NameResolversAllocationTest {
                 .setEventTemplate(template).build();
     }
 
-    /** Runs {@code step} then encodes, WARM_UP + MEASURED times; returns bytes per measured event. */
+    /** Runs {@code step} then encodes, as {@link AllocationMeter} measures; bytes per measured event. */
     private long bytesPerEvent(PooledJsonLayout layout, LongConsumer step) {
-        for (int i = 0; i < WARM_UP; i++) {
-            once(layout, step, i);
-        }
-        long thread = Thread.currentThread().getId();
-        long before = THREADS.getThreadAllocatedBytes(thread);
-        for (int i = WARM_UP; i < WARM_UP + MEASURED; i++) {
-            once(layout, step, i);
-        }
-        long allocated = THREADS.getThreadAllocatedBytes(thread) - before;
-        assertTrue(destination.bytes > 0);
-        return allocated / MEASURED;
-    }
-
-    private void once(PooledJsonLayout layout, LongConsumer step, long i) {
-        event.setTimeMillis(Events.EPOCH_MILLIS + i * 7);
-        step.accept(i);
-        layout.encode(event, destination);
+        return AllocationMeter.bytesPerEvent(layout, event, step);
     }
 
     private static String resolver(String name, String options) {
@@ -167,7 +145,7 @@ class NameResolversAllocationTest {
         calls[0] = 0; // the event formatted the message once
         assertEquals(0, bytesPerEvent(layout("{\"p\":" + resolver("messageParameter", "\"stringified\":true") + "}"), i -> {}),
                 "bytes allocated per event");
-        assertEquals(WARM_UP + MEASURED, calls[0]);
+        assertEquals(AllocationMeter.WARM_UP + AllocationMeter.MEASURED, calls[0]);
     }
 
     /** {@code Marker.getParents()} copies its array: the only way to read them. */
