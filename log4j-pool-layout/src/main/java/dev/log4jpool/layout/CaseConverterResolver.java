@@ -32,7 +32,7 @@ import org.apache.logging.log4j.util.PropertiesUtil;
  * <p>A flattening {@code input} or {@code replacement} (a context map with {@code "flatten": true})
  * is a configuration error: its members are not one value to convert or replace.
  */
-final class CaseConverterResolver implements TemplateNode<LogEvent> {
+final class CaseConverterResolver extends TemplateNode<LogEvent> {
     private final TemplateNode<LogEvent> input;
     private final CaseConversion conversion;
     private final Strategy strategy;

@@ -14,7 +14,7 @@ import org.apache.logging.log4j.util.TriConsumer;
  * its keys. Values keep their JSON type (Log4j's context holds strings unless a custom injector puts
  * other objects there).
  */
-final class ContextDataFields implements TemplateNode<LogEvent> {
+final class ContextDataFields extends TemplateNode<LogEvent> {
     /** Constants taking the loop as state, so that iteration allocates nothing. */
     private static final TriConsumer<String, Object, Loop> FLAT = (key, value, loop) -> {
         if (loop.fields.accepts(key)) {

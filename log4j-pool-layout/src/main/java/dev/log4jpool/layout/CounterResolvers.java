@@ -49,7 +49,7 @@ final class CounterResolvers {
     }
 
     /** {@code overflowing} (the default): a {@code long} that wraps. */
-    static final class WrappingCounter implements TemplateNode<LogEvent> {
+    static final class WrappingCounter extends TemplateNode<LogEvent> {
         private final AtomicLong next;
         private final boolean stringified;
 
@@ -74,7 +74,7 @@ final class CounterResolvers {
      * taken before, that number kept in an {@link AtomicLong} read as unsigned (2^64 events:
      * centuries at a billion a second).
      */
-    static final class GrowingCounter implements TemplateNode<LogEvent> {
+    static final class GrowingCounter extends TemplateNode<LogEvent> {
         private final BigInteger start;
         /** {@code start} when it fits a {@code long}: values below 2^64 are then computed on longs. */
         private final long smallStart;

@@ -10,7 +10,7 @@ import org.apache.logging.log4j.core.LogEvent;
  * throws is written as a marker, the stack trace marks what failed in it (see
  * {@link StackTraceRenderer}), and a cyclic cause chain ends at the first repeat.
  */
-final class ErrorField implements TemplateNode<LogEvent> {
+final class ErrorField extends TemplateNode<LogEvent> {
     private final StackTraceFormat format;
     private final int maxLines;
     private final boolean rootCause;

@@ -17,7 +17,7 @@ final class EventResolvers {
         factories.put("timestamp", TimestampResolvers::create);
         factories.put("counter", CounterResolvers::create);
         factories.put("level", LevelResolvers::create);
-        factories.put("endOfBatch", (options, context) -> (event, out, scratch) -> out.booleanValue(event.isEndOfBatch()));
+        factories.put("endOfBatch", (options, context) -> new EndOfBatch());
         factories.put("logger", LoggerResolver::create);
         factories.put("thread", ThreadResolver::create);
         factories.put("source", SourceResolver::create);
@@ -43,5 +43,13 @@ final class EventResolvers {
     }
 
     private EventResolvers() {
+    }
+
+    /** {@code endOfBatch}: whether the event ends a batch of an async logger or appender. */
+    static final class EndOfBatch extends TemplateNode<LogEvent> {
+        @Override
+        void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            out.booleanValue(event.isEndOfBatch());
+        }
     }
 }

@@ -50,6 +50,7 @@ final class EventScratch {
     final ThrowableTrail throwableTrail = new ThrowableTrail();
     final StackTraceRenderer stackTraces = new StackTraceRenderer();
     final EscapedStringCache loggerNames = new EscapedStringCache();
+    final EscapedStringCache loggerFqcns = new EscapedStringCache();
     final EscapedStringCache threadNames = new EscapedStringCache();
     /** The state of the context writer's allocation-free iteration. */
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
@@ -66,6 +67,7 @@ final class EventScratch {
     private StringBuilder caseText = new StringBuilder(64);
     /** The {@code pattern} resolver's text; made on first use. */
     private StringBuilder patternText;
+    private StringBuilder replacementInput;
     /** A stack trace's text for the point-matcher truncation; made on first use. */
     private StringBuilder stackTraceText;
     /** A view of the rest of a stack trace's text, for the point regexes. */
@@ -113,6 +115,15 @@ final class EventScratch {
         return patternText;
     }
 
+    /** An empty builder for the text a {@code %replace} works on (see {@link PatternText.Replacement}). */
+    StringBuilder replacementInput() {
+        if (replacementInput == null) {
+            replacementInput = new StringBuilder(256);
+        }
+        replacementInput.setLength(0);
+        return replacementInput;
+    }
+
     /** A builder for a stack trace's text (emptied by whoever writes into it). */
     StringBuilder stackTraceText() {
         if (stackTraceText == null) {
@@ -141,6 +152,9 @@ final class EventScratch {
         }
         if (patternText != null && patternText.capacity() > MAX_RETAINED_TEXT) {
             patternText = null;
+        }
+        if (replacementInput != null && replacementInput.capacity() > MAX_RETAINED_TEXT) {
+            replacementInput = null;
         }
         if (stackTraceText != null) {
             if (stackTraceText.capacity() > MAX_RETAINED_TRACE) {

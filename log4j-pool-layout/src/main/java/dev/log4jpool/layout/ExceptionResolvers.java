@@ -146,7 +146,7 @@ final class ExceptionResolvers {
      * resolves to, it writes what JsonTemplateLayout writes there: the class name and the message
      * as usual, {@code null} for the stack trace.
      */
-    static final class Disabled implements TemplateNode<LogEvent> {
+    static final class Disabled extends TemplateNode<LogEvent> {
         private final TemplateNode<LogEvent> inArrays;
 
         Disabled(TemplateNode<LogEvent> inArrays) {
@@ -165,7 +165,7 @@ final class ExceptionResolvers {
     }
 
     /** {@code null}: the stack trace of a disabled field, inside an array. */
-    static final class NullValue implements TemplateNode<LogEvent> {
+    static final class NullValue extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.nullValue();
@@ -173,7 +173,7 @@ final class ExceptionResolvers {
     }
 
     /** What the nodes share: which throwable they read, and that an event without one has nothing here. */
-    private abstract static class ThrowableNode implements TemplateNode<LogEvent> {
+    private abstract static class ThrowableNode extends TemplateNode<LogEvent> {
         final boolean rootCause;
 
         ThrowableNode(boolean rootCause) {

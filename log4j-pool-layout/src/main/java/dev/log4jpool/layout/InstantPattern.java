@@ -329,6 +329,26 @@ final class InstantPattern {
                 part.append(second, cache);
             }
         }
+        cache.secondIsPlain = isPlain(second);
+    }
+
+    /**
+     * Whether {@link #format}'s text for the cached second is printable ASCII without {@code "} or
+     * {@code \}: the sub-second parts add only digits, so it goes into JSON as it is, unescaped.
+     * Checked once per second (zone and day texts come from the locale) instead of per event.
+     */
+    boolean isPlain(Cache cache) {
+        return cache.secondIsPlain;
+    }
+
+    private static boolean isPlain(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -512,6 +532,8 @@ final class InstantPattern {
     static final class Cache {
         InstantPattern owner;
         boolean secondValid;
+        /** Whether the text of the cached second needs no JSON escaping (see {@link InstantPattern#isPlain}). */
+        boolean secondIsPlain;
         long epochSecond;
         final StringBuilder second = new StringBuilder(64);
         final StringBuilder line = new StringBuilder(64);

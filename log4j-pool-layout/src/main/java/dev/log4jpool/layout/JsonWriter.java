@@ -174,20 +174,21 @@ final class JsonWriter {
     /**
      * Where the buffer, the comma state, the open objects and the current object's names are now,
      * to undo a member whose writer failed: the names it claimed are free again, objects it opened
-     * are gone. Packed: text length (31 bits), comma (1), names claimed (24), depth (8).
+     * are gone (names are forgotten by position, see {@link KeyRegistry#forgetFrom}). Packed: text
+     * length (31 bits), comma (1), depth (8).
      */
     long checkpoint() {
-        int claimed = depth == 0 ? 0 : registries[depth - 1].size();
-        return ((long) out.length() << 33) | (needsComma ? 1L << 32 : 0) | ((long) claimed << 8) | depth;
+        return ((long) out.length() << 33) | (needsComma ? 1L << 32 : 0) | depth;
     }
 
-    /** Undoes everything written since {@code checkpoint}. */
+    /** Undoes everything written since {@code checkpoint}, the names it claimed included. */
     void rollback(long checkpoint) {
-        out.truncate((int) (checkpoint >>> 33));
+        int position = (int) (checkpoint >>> 33);
+        out.truncate(position);
         needsComma = (checkpoint & (1L << 32)) != 0;
         depth = (int) (checkpoint & 0xFF);
         if (depth > 0) {
-            registries[depth - 1].rollback((int) ((checkpoint >>> 8) & 0xFF_FFFF));
+            registries[depth - 1].forgetFrom(position);
         }
     }
 
@@ -366,6 +367,20 @@ final class JsonWriter {
         }
         out.append('"');
         escapeTruncated(value, value.length());
+        out.append('"');
+    }
+
+    /**
+     * A string known to need no escaping (printable ASCII without {@code "} or {@code \\}: a
+     * formatted timestamp), copied as it is; still cut at {@code maxStringLength}.
+     */
+    void plainStringValue(CharSequence value) {
+        if (value.length() > settings.maxStringLength) {
+            stringValue(value);
+            return;
+        }
+        out.append('"');
+        out.append(value);
         out.append('"');
     }
 

@@ -16,8 +16,8 @@ import java.util.Arrays;
  * object) gets {@code _} prefixed until it is free.
  *
  * <p>Names are held as offsets into the output buffer, so claiming copies nothing and allocates
- * nothing once the table has grown to the most keys an object had. {@link #rollback} forgets the
- * names claimed after a mark, for a member that is undone; names are removed last-in first-out,
+ * nothing once the table has grown to the most keys an object had. {@link #forgetFrom} forgets the
+ * names written after a position, for a member that is undone; names are removed last-in first-out,
  * which keeps linear probing correct (a later name never probed past an earlier one's slot while
  * it was empty).
  */
@@ -52,13 +52,20 @@ final class KeyRegistry {
         }
     }
 
-    /** How many names are claimed: a mark for {@link #rollback}. */
-    int size() {
-        return count;
+    /**
+     * Forgets the names written at or after {@code position} in the buffer (those of a member that
+     * is undone): names are claimed in the order they are written, so they are the newest ones.
+     */
+    void forgetFrom(int position) {
+        int mark = count;
+        while (mark > 0 && starts[mark - 1] >= position) {
+            mark--;
+        }
+        rollback(mark);
     }
 
-    /** Forgets the names claimed after {@code mark}, newest first. */
-    void rollback(int mark) {
+    /** Forgets the names claimed after the first {@code mark}, newest first. */
+    private void rollback(int mark) {
         for (int i = count - 1; i >= mark; i--) {
             table[slots[i]] = 0;
         }

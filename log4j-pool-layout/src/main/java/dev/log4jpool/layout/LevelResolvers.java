@@ -37,7 +37,7 @@ final class LevelResolvers {
      * The JSON of each level known at configuration, found by identity (Level is compared by
      * identity); a later level is not among them.
      */
-    abstract static class PreparedLevels implements TemplateNode<LogEvent> {
+    abstract static class PreparedLevels extends TemplateNode<LogEvent> {
         private final Level[] levels = Level.values();
         private final char[][] json = new char[levels.length][];
 
@@ -91,7 +91,7 @@ final class LevelResolvers {
     }
 
     /** {@code "field": "severity", "severity": {"field": "code"}}: a number, no table needed. */
-    static final class SeverityCode implements TemplateNode<LogEvent> {
+    static final class SeverityCode extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Level level = event.getLevel();

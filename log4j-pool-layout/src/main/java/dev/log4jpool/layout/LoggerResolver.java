@@ -5,7 +5,7 @@ import org.apache.logging.log4j.core.LogEvent;
 /**
  * {@code {"$resolver": "logger", "field": "name" | "fqcn"}}: the logger's name, or the fully
  * qualified name of the logger class the call came through. Both are strings, {@code null} when the
- * event has none. The name is the same String from event to event, so it is copied from the
+ * event has none. Each is the same String from event to event, so it is copied from the
  * scratch's cache instead of being escaped again.
  */
 final class LoggerResolver {
@@ -17,7 +17,7 @@ final class LoggerResolver {
     }
 
     /** The logger's name, through the cache shared with the default schema's logger member. */
-    static final class Name implements TemplateNode<LogEvent> {
+    static final class Name extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.cachedStringValue(event.getLoggerName(), scratch.loggerNames);
@@ -25,10 +25,10 @@ final class LoggerResolver {
     }
 
     /** The fully qualified class name of the logger the event went through. */
-    static final class Fqcn implements TemplateNode<LogEvent> {
+    static final class Fqcn extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.stringValue(event.getLoggerFqcn());
+            out.cachedStringValue(event.getLoggerFqcn(), scratch.loggerFqcns);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.apache.logging.log4j.core.lookup.MainMapLookup;
  * <p>Read per event, as JsonTemplateLayout reads it: the arguments may be set after the layout is
  * configured. A map lookup; nothing allocated.
  */
-final class MainArgumentResolver implements TemplateNode<LogEvent> {
+final class MainArgumentResolver extends TemplateNode<LogEvent> {
     private static final MainMapLookup ARGUMENTS = new MainMapLookup();
 
     /** The lookup's key: the index in decimal, or the key as given. */

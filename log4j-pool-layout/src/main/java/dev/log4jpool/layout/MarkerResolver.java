@@ -20,7 +20,7 @@ final class MarkerResolver {
         return "name".equals(options.requiredChoice("field", "name", "parents")) ? new Name() : new Parents();
     }
 
-    private abstract static class MarkerPart implements TemplateNode<LogEvent> {
+    private abstract static class MarkerPart extends TemplateNode<LogEvent> {
         @Override
         public final boolean isPresent(LogEvent event) {
             return event.getMarker() != null;

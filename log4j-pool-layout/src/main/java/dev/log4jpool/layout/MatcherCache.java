@@ -20,9 +20,12 @@ final class MatcherCache {
     private final Matcher[] matchers = new Matcher[SIZE];
     /** Where the next new pattern goes: round robin. */
     private int next;
+    /** Whether a matcher was handed out since the last {@link #clear}: most events use none. */
+    private boolean used;
 
     /** A matcher of {@code pattern}, reset to {@code input}; hand it back with {@link #release}. */
     Matcher reset(Pattern pattern, CharSequence input) {
+        used = true;
         for (int i = 0; i < SIZE; i++) {
             if (patterns[i] == pattern) {
                 return matchers[i].reset(input);
@@ -41,6 +44,10 @@ final class MatcherCache {
 
     /** Lets every matcher go of its text (at the end of an event). */
     void clear() {
+        if (!used) {
+            return;
+        }
+        used = false;
         for (Matcher matcher : matchers) {
             if (matcher != null) {
                 matcher.reset("");

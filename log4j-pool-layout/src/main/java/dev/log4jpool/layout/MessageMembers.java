@@ -28,7 +28,7 @@ final class MessageMembers {
      * ever sees that text, so no other rule could hold on every path). Only an event without a
      * {@code Message} object at all, which Log4j's loggers never make, has {@code "message":null}.
      */
-    static final class Text implements TemplateNode<LogEvent> {
+    static final class Text extends TemplateNode<LogEvent> {
         /** A {@code MapMessage} is all entries: no text member (a structured message is never one). */
         @Override
         public boolean isPresent(LogEvent event) {
@@ -82,7 +82,7 @@ final class MessageMembers {
      * (as written: sanitised and cut) is renamed, never duplicated. A map value whose reading throws
      * is written as a marker; the other entries are written as usual.
      */
-    static final class Fields implements TemplateNode<LogEvent> {
+    static final class Fields extends TemplateNode<LogEvent> {
         @Override
         public boolean isFlattening() {
             return true;

@@ -24,7 +24,7 @@ import org.apache.logging.log4j.message.ParameterVisitable;
  * objects with no JSON type when not), see {@link TypedValues}; and {@code getParameters()} of a
  * message that is not visitable and copies its array there.
  */
-final class MessageParameterResolver implements TemplateNode<LogEvent> {
+final class MessageParameterResolver extends TemplateNode<LogEvent> {
     /** The parameter to write; {@code -1}: all, as an array. */
     private final int index;
     private final boolean stringified;

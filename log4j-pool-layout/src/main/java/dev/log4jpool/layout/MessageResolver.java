@@ -7,6 +7,7 @@ import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.MultiformatMessage;
 import org.apache.logging.log4j.message.ObjectMessage;
+import org.apache.logging.log4j.message.ReusableSimpleMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
@@ -77,6 +78,11 @@ final class MessageResolver {
         Message message = event.getMessage();
         if (message == null) {
             out.nullValue();
+        } else if (isSimple(message) && message.getFormat() != null) {
+            // Their text as a String, read in place: faster than through CharSequence.charAt.
+            out.stringValue(message.getFormat());
+        } else if (isPlainMap(message) && writeMapText((MapMessage<?, ?>) message, out)) {
+            return;
         } else if (message instanceof CharSequence) {
             // SimpleMessage, Log4j's reusable simple message, the async ring's event: their chars, no String.
             // As in JsonTemplateLayout, a SimpleMessage of a null String reads as "" here; the default
@@ -101,8 +107,53 @@ final class MessageResolver {
         }
     }
 
+    /**
+     * Log4j's simple messages, whose {@code getFormat()} is their whole text when it is a String
+     * (and {@code null} otherwise: a message made from another {@code CharSequence}).
+     */
+    private static boolean isSimple(Message message) {
+        Class<?> type = message.getClass();
+        return type == SimpleMessage.class || type == ReusableSimpleMessage.class;
+    }
+
+    /** A {@code MapMessage} or {@code StringMapMessage} itself: subclasses may format their text otherwise. */
+    private static boolean isPlainMap(Message message) {
+        Class<?> type = message.getClass();
+        return type == StringMapMessage.class || type == MapMessage.class;
+    }
+
+    /**
+     * A map message's text as {@code MapMessage.formatTo} makes it ({@code key="value"} pairs in key
+     * order, joined by spaces), escaped straight into the output instead of formatted into a builder
+     * and escaped from there; {@code false}, with nothing written, when a value is not a String (its
+     * text follows Log4j's rules for arrays, maps and dates: the caller formats it as Log4j does).
+     */
+    private static boolean writeMapText(MapMessage<?, ?> message, JsonWriter out) {
+        IndexedReadOnlyStringMap data = message.getIndexedReadOnlyStringMap();
+        int size = data.size();
+        for (int i = 0; i < size; i++) {
+            Object value = data.getValueAt(i);
+            if (value != null && !(value instanceof String)) {
+                return false;
+            }
+        }
+        out.beginString();
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                out.part(' ');
+            }
+            out.part(data.getKeyAt(i));
+            out.part('=');
+            out.part('"');
+            out.part((String) data.getValueAt(i)); // null reads "null", as Log4j writes it
+            out.part('"');
+        }
+        out.endString();
+        return true;
+    }
+
     /** {@code "stringified": true}: always the text. */
-    static final class Text implements TemplateNode<LogEvent> {
+    static final class Text extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             writeText(event, out, scratch);
@@ -110,7 +161,7 @@ final class MessageResolver {
     }
 
     /** The default: the message's own JSON when it has some, else its text (in an object when {@code fallbackKey} is set). */
-    static final class Json implements TemplateNode<LogEvent> {
+    static final class Json extends TemplateNode<LogEvent> {
         /** {@code "fallbackKey":}, escaped; {@code null} when not set. */
         private final char[] fallbackName;
 

@@ -17,7 +17,7 @@ import org.apache.logging.log4j.core.LogEvent;
  * <p>The regex is compiled once here; each event reuses a {@link Matcher} kept in its scratch
  * ({@link MatcherCache}), so filtering allocates nothing for patterns whose matching does not.
  */
-final class NdcResolver implements TemplateNode<LogEvent> {
+final class NdcResolver extends TemplateNode<LogEvent> {
     /** {@code null}: every item. */
     private final Pattern pattern;
 

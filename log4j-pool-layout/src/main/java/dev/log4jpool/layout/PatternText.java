@@ -1,10 +1,15 @@
 package dev.log4jpool.layout;
 
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.apache.logging.log4j.core.pattern.FormattingInfo;
 import org.apache.logging.log4j.core.pattern.PatternFormatter;
 import org.apache.logging.log4j.core.pattern.PatternParser;
+import org.apache.logging.log4j.core.pattern.RegexReplacementConverter;
 
 /**
  * The {@code pattern} resolver: the event formatted by a PatternLayout pattern ({@code pattern},
@@ -16,18 +21,25 @@ import org.apache.logging.log4j.core.pattern.PatternParser;
  * <p>The text is formatted into a builder kept in the {@link EventScratch}, then escaped and cut
  * as any string: nothing is allocated here, so the pattern allocates what its converters allocate.
  * Measured on JDK 17 (see {@code PatternResolverTest}): {@code %level{…}} with its level map,
- * {@code %m} with a reusable parameterized message and {@code %C.%M} allocate nothing;
- * {@code %replace} makes a builder, two Strings and a Matcher per event (GcpLayout's three patterns:
- * 408–480 B/event, all of it {@code %replace{%C.%M}…}); a throwable converter ({@code %ex}, or the
+ * {@code %m} with a reusable parameterized message and {@code %C.%M} allocate nothing. Log4j's
+ * {@code %replace} makes a builder, two Strings and a Matcher per event (GcpLayout's
+ * {@code %replace{%C.%M}…}: 408–480 B/event), so a top-level {@code %replace} is run here instead
+ * ({@link Replacement}: same text, nothing allocated); a throwable converter ({@code %ex}, or the
  * one {@code stackTraceEnabled} appends to {@code %m}) on an event with a throwable renders through
  * Log4j's own throwable code: about 82 KB per event for {@code EventCorpus.exception()}'s four
  * throwables, as in PatternLayout.
  */
-final class PatternText implements TemplateNode<LogEvent> {
+final class PatternText extends TemplateNode<LogEvent> {
     private final PatternFormatter[] formatters;
+    /** Per formatter: our run of it when it is a {@code %replace} we can see into, else {@code null}. */
+    private final Replacement[] replacements;
 
     private PatternText(PatternFormatter[] formatters) {
         this.formatters = formatters;
+        this.replacements = new Replacement[formatters.length];
+        for (int i = 0; i < formatters.length; i++) {
+            replacements[i] = Replacement.of(formatters[i]);
+        }
     }
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
@@ -52,9 +64,174 @@ final class PatternText implements TemplateNode<LogEvent> {
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         StringBuilder text = scratch.patternText();
-        for (PatternFormatter formatter : formatters) {
-            formatter.format(event, text);
+        for (int i = 0; i < formatters.length; i++) {
+            if (replacements[i] != null) {
+                replacements[i].format(event, text, scratch);
+            } else {
+                formatters[i].format(event, text);
+            }
         }
         out.stringValue(text);
+    }
+
+    /**
+     * Log4j's {@code %replace{pattern}{regex}{substitution}}, run with the scratch's builder and
+     * matcher: the inner pattern's text, every match of the regex replaced as
+     * {@code Matcher.replaceAll} does, then the formatter's width and alignment. Log4j keeps the
+     * three parts in private fields; they are read once, at configuration, and where they cannot be
+     * (a changed class, a module that does not open it) Log4j's converter runs as it is.
+     */
+    static final class Replacement {
+        private final PatternFormatter formatter;
+        private final PatternFormatter[] inner;
+        private final Pattern regex;
+        /**
+         * The substitution taken apart as {@code Matcher.appendReplacement} reads it: literal text,
+         * and group references ({@code $n}, {@code ${name}}) as {@link Group}s. (The JDK's method
+         * makes a builder per match, which is why it is not used.)
+         */
+        private final Object[] substitution;
+
+        private Replacement(PatternFormatter formatter, PatternFormatter[] inner, Pattern regex, Object[] substitution) {
+            this.formatter = formatter;
+            this.inner = inner;
+            this.regex = regex;
+            this.substitution = substitution;
+        }
+
+        static Replacement of(PatternFormatter formatter) {
+            if (!(formatter.getConverter() instanceof RegexReplacementConverter)) {
+                return null;
+            }
+            try {
+                Object converter = formatter.getConverter();
+                List<?> inner = (List<?>) field(converter, "formatters");
+                Pattern regex = (Pattern) field(converter, "pattern");
+                return new Replacement(formatter, inner.toArray(new PatternFormatter[0]),
+                        regex, parse((String) field(converter, "substitution"), regex));
+            } catch (ReflectiveOperationException | RuntimeException unreadable) {
+                return null;
+            }
+        }
+
+        private static Object field(Object converter, String name) throws ReflectiveOperationException {
+            Field field = RegexReplacementConverter.class.getDeclaredField(name);
+            field.setAccessible(true);
+            return java.util.Objects.requireNonNull(field.get(converter), name);
+        }
+
+        /**
+         * Reads a substitution by {@code Matcher.appendReplacement}'s rules: {@code \x} is a literal
+         * {@code x}; {@code $} is followed by a group number (as many digits as still name a group)
+         * or by {@code {name}}. A substitution those rules refuse throws, and {@link #of} leaves the
+         * pattern to Log4j's own converter (which fails on it per event, as it always did).
+         */
+        static Object[] parse(String substitution, Pattern regex) {
+            int groups = regex.matcher("").groupCount();
+            List<Object> parts = new java.util.ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            for (int i = 0; i < substitution.length(); i++) {
+                char c = substitution.charAt(i);
+                if (c == '\\') {
+                    if (++i == substitution.length()) {
+                        throw new IllegalArgumentException("character to be escaped is missing");
+                    }
+                    literal.append(substitution.charAt(i));
+                } else if (c != '$') {
+                    literal.append(c);
+                } else {
+                    if (++i == substitution.length()) {
+                        throw new IllegalArgumentException("illegal group reference: group index is missing");
+                    }
+                    if (literal.length() > 0) {
+                        parts.add(literal.toString());
+                        literal.setLength(0);
+                    }
+                    if (substitution.charAt(i) == '{') {
+                        int close = substitution.indexOf('}', i);
+                        if (close < 0) {
+                            throw new IllegalArgumentException("named capturing group is missing trailing '}'");
+                        }
+                        String name = substitution.substring(i + 1, close);
+                        if (!regex.pattern().contains("(?<" + name + ">")) {
+                            throw new IllegalArgumentException("no group named " + name);
+                        }
+                        parts.add(new Group(-1, name));
+                        i = close;
+                    } else {
+                        int number = substitution.charAt(i) - '0';
+                        if (number < 0 || number > 9) {
+                            throw new IllegalArgumentException("illegal group reference");
+                        }
+                        while (i + 1 < substitution.length()) {
+                            int digit = substitution.charAt(i + 1) - '0';
+                            if (digit < 0 || digit > 9 || number * 10 + digit > groups) {
+                                break;
+                            }
+                            number = number * 10 + digit;
+                            i++;
+                        }
+                        if (number > groups) {
+                            throw new IllegalArgumentException("no group " + number);
+                        }
+                        parts.add(new Group(number, null));
+                    }
+                }
+            }
+            if (literal.length() > 0) {
+                parts.add(literal.toString());
+            }
+            return parts.toArray();
+        }
+
+        /** {@code Matcher.replaceAll} with a {@link #parse parsed} substitution, appended to {@code text}. */
+        static void replaceAll(Matcher matcher, CharSequence input, Object[] substitution, StringBuilder text) {
+            int copied = 0;
+            while (matcher.find()) {
+                text.append(input, copied, matcher.start());
+                for (Object part : substitution) {
+                    if (part instanceof Group) {
+                        ((Group) part).append(matcher, input, text);
+                    } else {
+                        text.append((String) part);
+                    }
+                }
+                copied = matcher.end();
+            }
+            text.append(input, copied, input.length());
+        }
+
+        /** A group reference of a substitution: by number, or by name when {@code name} is set. */
+        static final class Group {
+            private final int number;
+            private final String name;
+
+            Group(int number, String name) {
+                this.number = number;
+                this.name = name;
+            }
+
+            /** The group's text in the current match; nothing when it did not take part. */
+            void append(Matcher matcher, CharSequence input, StringBuilder text) {
+                int start = name == null ? matcher.start(number) : matcher.start(name);
+                if (start >= 0) {
+                    text.append(input, start, name == null ? matcher.end(number) : matcher.end(name));
+                }
+            }
+        }
+
+        void format(LogEvent event, StringBuilder text, EventScratch scratch) {
+            int start = text.length();
+            StringBuilder input = scratch.replacementInput();
+            for (PatternFormatter part : inner) {
+                part.format(event, input);
+            }
+            Matcher matcher = scratch.matchers.reset(regex, input);
+            replaceAll(matcher, input, substitution, text);
+            scratch.matchers.release(matcher);
+            if (formatter.getFormattingInfo() != FormattingInfo.getDefault()) { // as PatternFormatter tells
+                formatter.getFormattingInfo().format(start, text);
+            }
+        }
     }
 }

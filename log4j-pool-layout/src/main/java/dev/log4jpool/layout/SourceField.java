@@ -7,7 +7,7 @@ import org.apache.logging.log4j.core.LogEvent;
  * {@code locationInfo="true"}; computing the location is up to Log4j and costs a stack walk (and
  * allocation) per event, which is why it is off by default.
  */
-final class SourceField implements TemplateNode<LogEvent> {
+final class SourceField extends TemplateNode<LogEvent> {
     @Override
     public boolean isPresent(LogEvent event) {
         return event.getSource() != null;

@@ -35,7 +35,7 @@ final class SourceResolver {
     }
 
     /** Present when the event has a location; the location itself is computed by Log4j, not here. */
-    private abstract static class Part implements TemplateNode<LogEvent> {
+    private abstract static class Part extends TemplateNode<LogEvent> {
         @Override
         public final boolean isPresent(LogEvent event) {
             return event.getSource() != null;

@@ -17,13 +17,41 @@ final class StackTraceElementResolvers {
     private static TemplateNode<StackTraceElement> create(ResolverOptions options, TemplateContext context) {
         switch (options.requiredChoice("field", "className", "methodName", "fileName", "lineNumber")) {
             case "className":
-                return (element, out, scratch) -> out.stringValue(element.getClassName());
+                return new ClassName();
             case "methodName":
-                return (element, out, scratch) -> out.stringValue(element.getMethodName());
+                return new MethodName();
             case "fileName":
-                return (element, out, scratch) -> out.stringValue(element.getFileName());
+                return new FileName();
             default:
-                return (element, out, scratch) -> out.longValue(element.getLineNumber());
+                return new LineNumber();
+        }
+    }
+
+    static final class ClassName extends TemplateNode<StackTraceElement> {
+        @Override
+        void write(StackTraceElement element, JsonWriter out, EventScratch scratch) {
+            out.stringValue(element.getClassName());
+        }
+    }
+
+    static final class MethodName extends TemplateNode<StackTraceElement> {
+        @Override
+        void write(StackTraceElement element, JsonWriter out, EventScratch scratch) {
+            out.stringValue(element.getMethodName());
+        }
+    }
+
+    static final class FileName extends TemplateNode<StackTraceElement> {
+        @Override
+        void write(StackTraceElement element, JsonWriter out, EventScratch scratch) {
+            out.stringValue(element.getFileName());
+        }
+    }
+
+    static final class LineNumber extends TemplateNode<StackTraceElement> {
+        @Override
+        void write(StackTraceElement element, JsonWriter out, EventScratch scratch) {
+            out.longValue(element.getLineNumber());
         }
     }
 }

@@ -125,7 +125,7 @@ final class StringMapResolvers {
     }
 
     /** {@code "key": …}: one entry's value; left out when the key is absent. */
-    static final class Value implements TemplateNode<LogEvent> {
+    static final class Value extends TemplateNode<LogEvent> {
         private final MapSource source;
         private final String key;
         private final boolean stringified;
@@ -154,7 +154,7 @@ final class StringMapResolvers {
     }
 
     /** What both ways of writing every entry share: the map, the key rewrite, the value form; present when the map has entries. */
-    abstract static class EveryEntry implements TemplateNode<LogEvent> {
+    abstract static class EveryEntry extends TemplateNode<LogEvent> {
         final MapSource source;
         final KeyRewrite rewrite;
         final boolean stringified;

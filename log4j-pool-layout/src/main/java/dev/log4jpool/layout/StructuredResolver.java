@@ -56,7 +56,7 @@ final class StructuredResolver {
     }
 
     /** {@code "field": "message"}: the readable text before the fields; another message's text. */
-    static final class Text implements TemplateNode<LogEvent> {
+    static final class Text extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             StructuredText structured = scratch.structured;
@@ -74,7 +74,7 @@ final class StructuredResolver {
     }
 
     /** The fields as an object of their own. */
-    static final class Fields implements TemplateNode<LogEvent> {
+    static final class Fields extends TemplateNode<LogEvent> {
         @Override
         public boolean isPresent(LogEvent event, EventScratch scratch) {
             return hasFields(scratch);
@@ -93,7 +93,7 @@ final class StructuredResolver {
     }
 
     /** The fields as members of the enclosing object. */
-    static final class FlatFields implements TemplateNode<LogEvent> {
+    static final class FlatFields extends TemplateNode<LogEvent> {
         /** {@code null}: keys as they are. */
         private final String prefix;
 

@@ -9,7 +9,7 @@ final class TemplateNodes {
     }
 
     /** A JSON value fixed at configuration (a string, number, boolean or {@code null}), already escaped. */
-    static final class Literal<V> implements TemplateNode<V> {
+    static final class Literal<V> extends TemplateNode<V> {
         private final char[] json;
 
         Literal(char[] json) {
@@ -29,21 +29,50 @@ final class TemplateNodes {
      * (see {@link KeyRegistry}), so no key repeats. A member that fails costs only itself: it is
      * written as a {@code log4jpool_error} member with the failure, and reported.
      */
-    static final class ObjectNode<V> implements TemplateNode<V> {
+    static final class ObjectNode<V> extends TemplateNode<V> {
         /** {@code "name":}, escaped; {@code null} for a flattening member. */
         private final char[][] names;
         private final TemplateNode<V>[] values;
+        /** Per member: whether its node can be absent, so that only those are asked {@code isPresent}. */
+        private final boolean[] conditional;
+        private final boolean hasUnconditionalMember;
         private final ReservedKeys reserved;
 
         ObjectNode(char[][] names, TemplateNode<V>[] values, ReservedKeys reserved) {
             this.names = names;
             this.values = values;
             this.reserved = reserved;
+            this.conditional = new boolean[values.length];
+            boolean unconditional = false;
+            for (int i = 0; i < values.length; i++) {
+                conditional[i] = mayBeAbsent(values[i]);
+                unconditional |= !conditional[i];
+            }
+            this.hasUnconditionalMember = unconditional;
+        }
+
+        /**
+         * Whether the node's class answers {@code isPresent} itself (otherwise it is always present).
+         * Asked once per template, so that the per-event loop makes one virtual call per member
+         * instead of two for the many members that are always there (timestamps, levels, names).
+         */
+        private static boolean mayBeAbsent(TemplateNode<?> node) {
+            for (Class<?> type = node.getClass(); type != TemplateNode.class; type = type.getSuperclass()) {
+                for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                    if (method.getName().equals("isPresent")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** Present when any member is (JsonTemplateLayout leaves out an object none of whose members resolve). */
         @Override
         public boolean isPresent(V source) {
+            if (hasUnconditionalMember) {
+                return true;
+            }
             for (TemplateNode<V> value : values) {
                 if (value.isPresent(source)) {
                     return true;
@@ -54,6 +83,9 @@ final class TemplateNodes {
 
         @Override
         public boolean isPresent(V source, EventScratch scratch) {
+            if (hasUnconditionalMember) {
+                return true;
+            }
             for (TemplateNode<V> value : values) {
                 if (value.isPresent(source, scratch)) {
                     return true;
@@ -69,7 +101,7 @@ final class TemplateNodes {
                 TemplateNode<V> value = values[i];
                 long checkpoint = out.checkpoint();
                 try {
-                    if (!value.isPresent(source, scratch)) {
+                    if (conditional[i] && !value.isPresent(source, scratch)) {
                         continue;
                     }
                     if (names[i] != null) {
@@ -93,7 +125,7 @@ final class TemplateNodes {
      * An array of values in template order. Every element is written, present or not, as
      * JsonTemplateLayout does: a resolver with nothing to say writes {@code null}.
      */
-    static final class ArrayNode<V> implements TemplateNode<V> {
+    static final class ArrayNode<V> extends TemplateNode<V> {
         private final TemplateNode<V>[] elements;
 
         ArrayNode(TemplateNode<V>[] elements) {

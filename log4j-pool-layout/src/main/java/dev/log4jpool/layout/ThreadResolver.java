@@ -23,21 +23,21 @@ final class ThreadResolver {
     }
 
     /** The thread's name, through the cache shared with the default schema's thread member. */
-    static final class Name implements TemplateNode<LogEvent> {
+    static final class Name extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.cachedStringValue(event.getThreadName(), scratch.threadNames);
         }
     }
 
-    static final class Id implements TemplateNode<LogEvent> {
+    static final class Id extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.longValue(event.getThreadId());
         }
     }
 
-    static final class Priority implements TemplateNode<LogEvent> {
+    static final class Priority extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.longValue(event.getThreadPriority());

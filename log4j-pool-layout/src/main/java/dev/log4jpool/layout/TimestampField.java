@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.time.Instant;
  * between its transitions ({@link OffsetPeriod}: that lookup allocates a few {@code java.time}
  * objects, once per writer and per daylight-saving change). Immutable and thread-safe.
  */
-final class TimestampField implements TemplateNode<LogEvent> {
+final class TimestampField extends TemplateNode<LogEvent> {
     private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 
     private final TimestampFormat format;

@@ -103,7 +103,7 @@ final class TimestampResolvers {
     }
 
     /** The instant in a pattern, as a JSON string (escaped and cut at {@code maxStringLength} like any string). */
-    static final class PatternTimestamp implements TemplateNode<LogEvent> {
+    static final class PatternTimestamp extends TemplateNode<LogEvent> {
         private final InstantPattern pattern;
 
         PatternTimestamp(InstantPattern pattern) {
@@ -114,7 +114,12 @@ final class TimestampResolvers {
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Instant instant = event.getInstant();
             InstantPattern.Cache cache = scratch.instantPatterns.of(pattern);
-            out.stringValue(pattern.format(instant.getEpochSecond(), instant.getNanoOfSecond(), cache));
+            CharSequence text = pattern.format(instant.getEpochSecond(), instant.getNanoOfSecond(), cache);
+            if (pattern.isPlain(cache)) {
+                out.plainStringValue(text);
+            } else {
+                out.stringValue(text);
+            }
         }
     }
 
@@ -162,7 +167,7 @@ final class TimestampResolvers {
     }
 
     /** The instant as a JSON number in one of the epoch units. */
-    static final class EpochTimestamp implements TemplateNode<LogEvent> {
+    static final class EpochTimestamp extends TemplateNode<LogEvent> {
         private final EpochUnit unit;
 
         EpochTimestamp(EpochUnit unit) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ReusableMessageFactory;
@@ -62,6 +63,8 @@ class PatternResolverTest {
             "%marker %markerSimpleName %NDC %X{user} %equals{%X{user}}{}{-} %maxLen{%m}{5}",
             "%highlight{%level} %style{%m}{bold,red}", // ANSI escapes: control chars to escape
             "%enc{%m}{JSON} %enc{%m}{HTML} %replace{%m}{[aeiou]}{_}",
+            "%-30replace{%m %C}{[aeiou]+}{<$0>}|%replace{%m}{x}{y}|%.5replace{%replace{%m}{o}{0}}{([0-9])}{[$1]}",
+            "%replace{%m}{(?<v>[aeiou])([a-z])?}{${v}$2$12.}|%replace{%m}{[ ]+}{_}",
             "%C.%M:%L %F %l", // location: present on one event only
             "%m %ex{short} | %rEx{2} | %xEx{1}",
             "%throwable{none}%m",
@@ -136,11 +139,40 @@ class PatternResolverTest {
         }));
     }
 
-    /** {@code %replace} makes a builder, a String, a Matcher and the replaced String per event: GcpLayout's function. */
+    /**
+     * Log4j's {@code %replace} makes a builder, a String, a Matcher and the replaced String per event
+     * (GcpLayout's function): run by {@link PatternText.Replacement} instead, it allocates nothing.
+     */
     @Test
-    void replaceAllocatesPerEvent() {
+    void replaceIsGarbageFree() {
         MutableLogEvent event = located(new SimpleMessage("order placed"));
-        long perEvent = bytesPerEvent(GCP, event, i -> { });
-        assertTrue(perEvent > 0 && perEvent <= 1024, "GcpLayout's patterns: " + perEvent + " B/event");
+        assertEquals(0, bytesPerEvent(GCP, event, i -> { }), "GcpLayout's patterns, B/event");
+        String replaced = "{\"r\":{\"$resolver\":\"pattern\",\"pattern\":\"%-30replace{%m %C}{[aeiou]+}{<$0>}|%replace{%m}{x}{y}\"}}";
+        assertEquals(0, bytesPerEvent(replaced, event, i -> { }), "widths, groups, no match: B/event");
+    }
+
+    /** Our reading of a substitution gives what {@code Matcher.replaceAll} gives, and refuses what it refuses. */
+    @Test
+    void substitutionsAreReadAsTheJdkReadsThem() {
+        String[][] cases = {
+            {"(?<v>[aeiou])([a-z])?", "${v}$2$12.", "order placed"},
+            {"o", "\\$\\\\x", "foo"},
+            {"([a-z]+)", "[$1]", "ab cd ef"},
+            {"x", "", "xaxx"},
+            {"", "-", "ab"},
+            {"(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)", "$11|$10|$1", "abcdefghijk"},
+            {"z", "never", "no match"},
+        };
+        for (String[] c : cases) {
+            Pattern regex = Pattern.compile(c[0]);
+            StringBuilder ours = new StringBuilder();
+            PatternText.Replacement.replaceAll(regex.matcher(c[2]), c[2], PatternText.Replacement.parse(c[1], regex), ours);
+            assertEquals(regex.matcher(c[2]).replaceAll(c[1]), ours.toString(), String.join(" / ", c));
+        }
+        for (String refused : new String[] {"$", "\\", "$x", "${v", "${w}", "$3"}) {
+            Pattern regex = Pattern.compile("(?<v>a)(b)");
+            assertThrows(RuntimeException.class, () -> regex.matcher("ab").replaceAll(refused), refused);
+            assertThrows(RuntimeException.class, () -> PatternText.Replacement.parse(refused, regex), refused);
+        }
     }
 }
