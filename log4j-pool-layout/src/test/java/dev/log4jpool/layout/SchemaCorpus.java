@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.log4jpool.message.StructuredMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,16 +123,18 @@ final class SchemaCorpus {
         return lines;
     }
 
-    /** Compares {@code lines} with the golden file {@code name} (or writes it with {@code -Dschemas.regenerate=true}). */
-    static void assertGolden(String name, Map<String, JsonNode> lines) {
+    /**
+     * Compares the lines {@code layout} writes for the corpus with the golden file {@code name} (or
+     * writes it with {@code -Dschemas.regenerate=true}); the file holds each line as it was written.
+     */
+    static void assertGolden(String name, PooledJsonLayout layout) {
         ObjectMapper mapper = new ObjectMapper();
         Path file = Paths.get("src/test/resources/schema-golden", name + ".jsonl");
         List<String> text = new ArrayList<>();
-        lines.forEach((event, line) -> {
-            ObjectNode entry = mapper.createObjectNode();
-            entry.put("event", event);
-            entry.set("line", line);
-            text.add(entry.toString());
+        events().forEach((event, made) -> {
+            String line = LayoutTesting.encodeToText(layout, made.get());
+            Json.parse(line); // strict: no duplicate keys, one object
+            text.add("{\"event\":" + mapper.getNodeFactory().textNode(event) + ",\"line\":" + line.substring(0, line.length() - 1) + "}");
         });
         try {
             if (Boolean.getBoolean("schemas.regenerate")) {
