@@ -31,7 +31,13 @@ enum Sample {
             "log4j2.disableThreadContext", "true")),
     /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
     ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB")),
-    JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of());
+    JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of()),
+    ECS("ecs", "log4j2-ecs.xml", Map.of()),
+    /** Writes to standard output, as the Cloud Run and GKE agents read it. */
+    GCP("gcp", "log4j2-gcp.xml", Map.of()),
+    /** Sends to a GELF TCP input at graylog.host:graylog.port (the test runs one). */
+    GELF("gelf", "log4j2-gelf.xml", Map.of()),
+    LOGSTASH("logstash", "log4j2-logstash.xml", Map.of());
 
     final String name;
     final String resource;

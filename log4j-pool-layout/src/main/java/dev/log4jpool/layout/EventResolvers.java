@@ -7,7 +7,9 @@ import org.apache.logging.log4j.core.LogEvent;
 
 /**
  * The resolvers event templates may name, by their {@code $resolver} name: JsonTemplateLayout's,
- * with its options and meanings, and ours ({@code structured}).
+ * with its options and meanings, and ours ({@code structured}, {@code layoutAttribute},
+ * {@code traceContext}, and the bundled schemas' {@code contextFields}, {@code gelfFields},
+ * {@code epochSeconds}, {@code gcpSeverity}, {@code logstashLevelValue}, {@code sourceFunction}).
  */
 final class EventResolvers {
     static final Map<String, ResolverFactory<LogEvent>> FACTORIES;
@@ -39,6 +41,14 @@ final class EventResolvers {
         factories.put("exception", ExceptionResolvers::exception);
         factories.put("exceptionRootCause", ExceptionResolvers::exceptionRootCause);
         factories.put("pattern", PatternText::create);
+        factories.put("layoutAttribute", LayoutAttributeResolver::create);
+        factories.put("traceContext", TraceContextResolver::create);
+        factories.put("contextFields", ContextFieldsResolver::create);
+        factories.put("gelfFields", GelfFieldsResolver::create);
+        factories.put("epochSeconds", EpochSecondsResolver::create);
+        factories.put("gcpSeverity", GcpSeverityResolver::create);
+        factories.put("logstashLevelValue", LogstashLevelValueResolver::create);
+        factories.put("sourceFunction", SourceFunctionResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -56,6 +56,8 @@ final class EventScratch {
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
     /** The state of the {@code mdc} and {@code map} resolvers' allocation-free iteration. */
     final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
+    /** The {@code gelfFields} resolver's view of a key renamed as GELF allows. */
+    final GelfFieldsResolver.FieldName gelfFieldName = new GelfFieldsResolver.FieldName();
     final Utf8Encoder encoder = new Utf8Encoder();
     /** Writes arbitrary objects (message parameters, map and context values) with their JSON types; bound to {@link #writer}. */
     final TypedValues typedValues = new TypedValues(writer);

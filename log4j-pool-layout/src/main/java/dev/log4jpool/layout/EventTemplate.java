@@ -18,6 +18,9 @@ final class EventTemplate {
     EventTemplate(PooledJsonLayout.Builder builder, TemplateSource source, String truncatedStringSuffix,
             boolean asciiOnly, Charset charset) {
         Object template = withAdditionalFields(source, builder.eventTemplateAdditionalFields());
+        if (builder.ecsNested()) {
+            template = DottedNames.nest(template, source.name);
+        }
         String rootKey = builder.eventTemplateRootObjectKey();
         if (rootKey != null && !rootKey.isEmpty()) {
             template = Collections.singletonMap(rootKey, template);
@@ -26,7 +29,8 @@ final class EventTemplate {
                 "stackTraceElementTemplateUri", builder.stackTraceElementTemplateUri(), charset);
         Object elementTemplate = elementSource != null ? elementSource.template : defaultElementTemplate();
         TemplateContext context = new TemplateContext(source.name, builder.configuration(), builder.stackTraceEnabled(),
-                builder.locationInfo(), builder.maxStringLength(), truncatedStringSuffix, asciiOnly, elementTemplate, true, charset);
+                builder.locationInfo(), builder.maxStringLength(), truncatedStringSuffix, asciiOnly, elementTemplate, true, charset,
+                SchemaAttributes.of(builder));
         this.root = new TemplateCompiler<>(EventResolvers.FACTORIES, context).compileRoot(template);
     }
 
