@@ -94,6 +94,8 @@ class RolloverFaultTest {
                 assertTrue(handler.messages.get(0).contains("could not roll"), handler.messages.toString());
                 assertTrue(handler.threads.stream().allMatch(t -> t.getName().startsWith("log4jpool-PooledFile-file")),
                         "reported from the writer thread, where the rollover ran");
+                // The writer writes its block out once its ring stays empty: wait for that, not a moment.
+                FaultTest.waitUntil(() -> lineCount(active) == 100);
                 assertEquals(100, LogLines.read(active).size(), "every event in the active file meanwhile");
 
                 tmpfs.readOnly(false);
@@ -180,4 +182,12 @@ class RolloverFaultTest {
         }
     }
 
+
+    private static int lineCount(Path file) {
+        try {
+            return LogLines.read(file).size();
+        } catch (java.io.IOException unreadable) {
+            return -1;
+        }
+    }
 }

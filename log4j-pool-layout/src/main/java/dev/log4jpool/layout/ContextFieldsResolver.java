@@ -119,7 +119,7 @@ final class ContextFieldsResolver {
     }
 
     /** The entries as an object of their own ({@code "labels": {…}}). */
-    static final class Nested implements TemplateNode<LogEvent> {
+    static final class Nested extends TemplateNode<LogEvent> {
         private final Entries entries;
 
         Nested(Entries entries) {
@@ -144,7 +144,7 @@ final class ContextFieldsResolver {
     }
 
     /** The entries as members of the enclosing object. */
-    static final class Flat implements TemplateNode<LogEvent> {
+    static final class Flat extends TemplateNode<LogEvent> {
         private final Entries entries;
         /** {@code null}: keys as they are. */
         private final String prefix;

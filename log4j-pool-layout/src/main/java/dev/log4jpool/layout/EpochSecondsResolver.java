@@ -26,7 +26,7 @@ final class EpochSecondsResolver {
         return new Seconds(decimals);
     }
 
-    static final class Seconds implements TemplateNode<LogEvent> {
+    static final class Seconds extends TemplateNode<LogEvent> {
         private final int decimals;
 
         Seconds(int decimals) {

@@ -39,7 +39,7 @@ final class GcpSeverityResolver {
         }
     }
 
-    static final class Severity implements TemplateNode<LogEvent> {
+    static final class Severity extends TemplateNode<LogEvent> {
         private final StandardLevel[] levels = StandardLevel.values();
         /** Quoted, by {@link StandardLevel#ordinal()}. */
         private final char[][] names = new char[levels.length][];

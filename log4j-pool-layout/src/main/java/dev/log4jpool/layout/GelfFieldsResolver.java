@@ -89,7 +89,7 @@ final class GelfFieldsResolver {
         }
     }
 
-    static final class Fields implements TemplateNode<LogEvent> {
+    static final class Fields extends TemplateNode<LogEvent> {
         private static final String PREFIX = "_";
         private final TraceKeys traceKeys;
 

@@ -40,7 +40,7 @@ final class LogstashLevelValueResolver {
         }
     }
 
-    static final class Value implements TemplateNode<LogEvent> {
+    static final class Value extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Level level = event.getLevel();

@@ -17,7 +17,7 @@ final class SourceFunctionResolver {
         return context.locationInfoEnabled() ? new Function() : null;
     }
 
-    static final class Function implements TemplateNode<LogEvent> {
+    static final class Function extends TemplateNode<LogEvent> {
         @Override
         public boolean isPresent(LogEvent event) {
             return event.getSource() != null;

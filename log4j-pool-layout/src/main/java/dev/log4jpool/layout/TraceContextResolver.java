@@ -105,7 +105,7 @@ final class TraceContextResolver {
     }
 
     /** A trace or span id as lower-case hex, optionally after a fixed prefix (GCP's trace resource name). */
-    static final class HexId implements TemplateNode<LogEvent> {
+    static final class HexId extends TemplateNode<LogEvent> {
         private final String key;
         private final int digits;
         /** {@code null}: the id alone. */
@@ -137,7 +137,7 @@ final class TraceContextResolver {
     }
 
     /** The trace flags as a number. */
-    static final class Flags implements TemplateNode<LogEvent> {
+    static final class Flags extends TemplateNode<LogEvent> {
         private final String key;
 
         Flags(String key) {
@@ -156,7 +156,7 @@ final class TraceContextResolver {
     }
 
     /** The trace flags as two lower-case hex digits. */
-    static final class HexFlags implements TemplateNode<LogEvent> {
+    static final class HexFlags extends TemplateNode<LogEvent> {
         private static final char[] HEX = "0123456789abcdef".toCharArray();
         private final String key;
 
@@ -180,7 +180,7 @@ final class TraceContextResolver {
     }
 
     /** The sampled bit of the trace flags as a boolean. */
-    static final class Sampled implements TemplateNode<LogEvent> {
+    static final class Sampled extends TemplateNode<LogEvent> {
         private final String key;
 
         Sampled(String key) {

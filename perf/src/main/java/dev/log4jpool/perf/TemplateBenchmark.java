@@ -44,8 +44,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class TemplateBenchmark {
     private static final long EPOCH_MILLIS = 1_795_428_930_123L;
+    /** Our schemas and the template bundled with JsonTemplateLayout for the same pipeline. */
+    private static final java.util.Map<String, String> PEER_TEMPLATES = java.util.Map.of(
+            "ECS", "EcsLayout", "GCP", "GcpLayout", "GELF", "GelfLayout", "LOGSTASH", "LogstashJsonEventLayoutV1");
 
-    @Param({"EcsLayout", "GcpLayout", "GelfLayout", "LogstashJsonEventLayoutV1", "JsonLayout"})
+    /**
+     * A template bundled with JsonTemplateLayout, used by both; or {@code schema:NAME}: ours with
+     * {@code schema="NAME"} against JsonTemplateLayout with the bundled template for the same
+     * pipeline (ECS: EcsLayout, GCP: GcpLayout, GELF: GelfLayout, LOGSTASH: LogstashJsonEventLayoutV1).
+     */
+    @Param({"EcsLayout", "GcpLayout", "GelfLayout", "LogstashJsonEventLayoutV1", "JsonLayout",
+        "schema:ECS", "schema:GCP", "schema:GELF", "schema:LOGSTASH"})
     public String template;
 
     @Param({"simple", "params", "mdc5", "map5", "exception"})
@@ -62,9 +71,17 @@ public class TemplateBenchmark {
     @Setup
     public void setUp() {
         Configuration configuration = new DefaultConfiguration();
-        String uri = "classpath:" + template + ".json";
-        pooled = PooledJsonLayout.newBuilder().setConfiguration(configuration).setEventTemplateUri(uri).build();
-        jsonTemplate = JsonTemplateLayout.newBuilder().setConfiguration(configuration).setEventTemplateUri(uri).build();
+        if (template.startsWith("schema:")) {
+            String schema = template.substring("schema:".length());
+            pooled = PooledJsonLayout.newBuilder().setConfiguration(configuration).setSchema(schema)
+                    .setServiceName("shop").build();
+            jsonTemplate = JsonTemplateLayout.newBuilder().setConfiguration(configuration)
+                    .setEventTemplateUri("classpath:" + PEER_TEMPLATES.get(schema) + ".json").build();
+        } else {
+            String uri = "classpath:" + template + ".json";
+            pooled = PooledJsonLayout.newBuilder().setConfiguration(configuration).setEventTemplateUri(uri).build();
+            jsonTemplate = JsonTemplateLayout.newBuilder().setConfiguration(configuration).setEventTemplateUri(uri).build();
+        }
         pooledEvent = event();
         jsonTemplateEvent = event();
     }
