@@ -7,7 +7,8 @@ import org.apache.logging.log4j.core.LogEvent;
 
 /**
  * The resolvers event templates may name, by their {@code $resolver} name: JsonTemplateLayout's,
- * with its options and meanings, and ours ({@code structured}).
+ * with its options and meanings, and ours ({@code structured}, {@code layoutAttribute},
+ * {@code traceContext}).
  */
 final class EventResolvers {
     static final Map<String, ResolverFactory<LogEvent>> FACTORIES;
@@ -39,6 +40,8 @@ final class EventResolvers {
         factories.put("exception", ExceptionResolvers::exception);
         factories.put("exceptionRootCause", ExceptionResolvers::exceptionRootCause);
         factories.put("pattern", PatternText::create);
+        factories.put("layoutAttribute", LayoutAttributeResolver::create);
+        factories.put("traceContext", TraceContextResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

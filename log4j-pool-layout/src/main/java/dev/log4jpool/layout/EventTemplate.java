@@ -26,7 +26,8 @@ final class EventTemplate {
                 "stackTraceElementTemplateUri", builder.stackTraceElementTemplateUri(), charset);
         Object elementTemplate = elementSource != null ? elementSource.template : defaultElementTemplate();
         TemplateContext context = new TemplateContext(source.name, builder.configuration(), builder.stackTraceEnabled(),
-                builder.locationInfo(), builder.maxStringLength(), truncatedStringSuffix, asciiOnly, elementTemplate, true, charset);
+                builder.locationInfo(), builder.maxStringLength(), truncatedStringSuffix, asciiOnly, elementTemplate, true, charset,
+                SchemaAttributes.of(builder));
         this.root = new TemplateCompiler<>(EventResolvers.FACTORIES, context).compileRoot(template);
     }
 

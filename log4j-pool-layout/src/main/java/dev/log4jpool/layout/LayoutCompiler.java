@@ -49,8 +49,7 @@ final class LayoutCompiler {
         this.pool = builder.bufferPool() != null ? builder.bufferPool() : BufferPool.getDefault();
         this.settings = new LayoutSettings(builder.maxStringLength(), marker, asciiOnly);
 
-        TemplateSource userTemplate = TemplateSource.of("eventTemplate", builder.eventTemplate(), "eventTemplateUri",
-                builder.eventTemplateUri(), charset);
+        TemplateSource userTemplate = template(builder, charset);
         if (userTemplate != null) {
             EventTemplate.rejectDefaultSchemaAttributes(builder, userTemplate.name);
             this.locationInfo = builder.locationInfo();
@@ -59,6 +58,9 @@ final class LayoutCompiler {
             this.description = "PooledJsonLayout[template=" + userTemplate.name + ", charset=" + charset.name()
                     + ", pool=" + pool.getName() + "]";
             return;
+        }
+        if (builder.ecsNested()) {
+            throw bad("ecsNested", "true", "applies to an event template (schema=\"ECS\" or one's own); the default schema has no dotted names");
         }
         if (builder.maxStackTraceLines() < 0) {
             throw bad("maxStackTraceLines", Integer.toString(builder.maxStackTraceLines()), "must be 0 (no limit) or positive");
@@ -130,6 +132,32 @@ final class LayoutCompiler {
         this.defaultTemplate = TemplateJson.toText(visible(template));
         this.description = "PooledJsonLayout[template=" + defaultTemplate + ", charset="
                 + charset.name() + ", pool=" + pool.getName() + "]";
+    }
+
+    /**
+     * The template to run: a bundled {@code schema} (read from {@code classpath:log4jpool-<name>.json}),
+     * the user's {@code eventTemplate} or {@code eventTemplateUri}, or {@code null} for the default schema.
+     * A schema with a template of one's own would lose one of them silently, so that fails.
+     */
+    private static TemplateSource template(PooledJsonLayout.Builder builder, Charset charset) {
+        Schema schema = Schema.parse(builder.schema());
+        if (schema == null) {
+            return TemplateSource.of("eventTemplate", builder.eventTemplate(), "eventTemplateUri", builder.eventTemplateUri(),
+                    charset);
+        }
+        if (builder.eventTemplate() != null && !builder.eventTemplate().isBlank()) {
+            throw bad("schema", builder.schema(), "and eventTemplate exclude each other: the schema is a template (" + schema.uri()
+                    + "); copy it into eventTemplate to change it");
+        }
+        if (builder.eventTemplateUri() != null && !builder.eventTemplateUri().isBlank()) {
+            throw bad("schema", builder.schema(), "and eventTemplateUri=\"" + builder.eventTemplateUri() + "\" exclude each"
+                    + " other: the schema is the template " + schema.uri());
+        }
+        if (builder.ecsNested() && schema != Schema.ECS) {
+            throw bad("ecsNested", "true", "applies to schema=\"ECS\" only, not to schema=\"" + schema.name() + "\"");
+        }
+        EventTemplate.rejectDefaultSchemaAttributes(builder, schema.uri());
+        return TemplateSource.of(null, null, "schema", schema.uri(), charset);
     }
 
     /**

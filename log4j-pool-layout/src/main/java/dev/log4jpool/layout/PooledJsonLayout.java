@@ -311,6 +311,38 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         @PluginBuilderAttribute
         private boolean nullEventDelimiterEnabled;
 
+        // Bundled schemas (issue 11) and the attributes their templates read.
+
+        @PluginBuilderAttribute
+        private String schema;
+
+        @PluginBuilderAttribute
+        private String serviceName;
+
+        @PluginBuilderAttribute
+        private String serviceVersion;
+
+        @PluginBuilderAttribute
+        private String serviceEnvironment;
+
+        @PluginBuilderAttribute
+        private String eventDataset;
+
+        @PluginBuilderAttribute
+        private String gcpProjectId;
+
+        @PluginBuilderAttribute
+        private String traceIdKey = SchemaAttributes.DEFAULT_TRACE_ID_KEY;
+
+        @PluginBuilderAttribute
+        private String spanIdKey = SchemaAttributes.DEFAULT_SPAN_ID_KEY;
+
+        @PluginBuilderAttribute
+        private String traceFlagsKey = SchemaAttributes.DEFAULT_TRACE_FLAGS_KEY;
+
+        @PluginBuilderAttribute
+        private boolean ecsNested;
+
         /**
          * Our {@link EventTemplateAdditionalField}s or JsonTemplateLayout's (Log4j maps the element
          * name to one plugin class when both jars are present), hence {@code Object}. Declared after
@@ -542,6 +574,75 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         }
 
         /**
+         * {@code schema}: one of the bundled schemas {@code ECS}, {@code OTEL}, {@code GCP}, {@code GELF},
+         * {@code LOGSTASH} (any case): the same as {@code eventTemplateUri="classpath:log4jpool-<name>.json"}
+         * (lower case). Excludes {@code eventTemplate}, {@code eventTemplateUri} and the default
+         * schema's attributes; an unknown name fails the configuration, listing the valid ones.
+         */
+        public Builder setSchema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** {@code serviceName}: the service that logs ({@code layoutAttribute} resolver; ECS {@code service.name}, …). */
+        public Builder setServiceName(String serviceName) {
+            this.serviceName = serviceName;
+            return this;
+        }
+
+        /** {@code serviceVersion}: the service's version. */
+        public Builder setServiceVersion(String serviceVersion) {
+            this.serviceVersion = serviceVersion;
+            return this;
+        }
+
+        /** {@code serviceEnvironment}: where the service runs ({@code production}, {@code staging}). */
+        public Builder setServiceEnvironment(String serviceEnvironment) {
+            this.serviceEnvironment = serviceEnvironment;
+            return this;
+        }
+
+        /** {@code eventDataset}: ECS {@code event.dataset} (Elastic's convention: {@code <service>.log}). */
+        public Builder setEventDataset(String eventDataset) {
+            this.eventDataset = eventDataset;
+            return this;
+        }
+
+        /** {@code gcpProjectId}: makes GCP's trace {@code projects/<id>/traces/<trace id>}. */
+        public Builder setGcpProjectId(String gcpProjectId) {
+            this.gcpProjectId = gcpProjectId;
+            return this;
+        }
+
+        /** {@code traceIdKey} [{@code trace_id}]: the thread-context key holding the trace id (OpenTelemetry's Java agent's). */
+        public Builder setTraceIdKey(String traceIdKey) {
+            this.traceIdKey = traceIdKey;
+            return this;
+        }
+
+        /** {@code spanIdKey} [{@code span_id}]: the thread-context key holding the span id. */
+        public Builder setSpanIdKey(String spanIdKey) {
+            this.spanIdKey = spanIdKey;
+            return this;
+        }
+
+        /** {@code traceFlagsKey} [{@code trace_flags}]: the thread-context key holding the W3C trace flags (hex, {@code 01}). */
+        public Builder setTraceFlagsKey(String traceFlagsKey) {
+            this.traceFlagsKey = traceFlagsKey;
+            return this;
+        }
+
+        /**
+         * {@code ecsNested} [false]: with {@code schema="ECS"} (or a template of one's own), write
+         * nested objects ({@code "log":{"level":…}}) instead of the dotted names Elastic's own loggers
+         * write ({@code "log.level":…}); Elasticsearch reads both alike.
+         */
+        public Builder setEcsNested(boolean ecsNested) {
+            this.ecsNested = ecsNested;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming the attribute and the value when one is invalid
          */
         @Override
@@ -584,6 +685,16 @@ public final class PooledJsonLayout extends AbstractLayout<String> implements St
         boolean nullEventDelimiterEnabled() { return nullEventDelimiterEnabled; }
         KeyValuePair[] additionalFields() { return additionalFields; }
         BufferPool bufferPool() { return bufferPool; }
+        String schema() { return schema; }
+        String serviceName() { return serviceName; }
+        String serviceVersion() { return serviceVersion; }
+        String serviceEnvironment() { return serviceEnvironment; }
+        String eventDataset() { return eventDataset; }
+        String gcpProjectId() { return gcpProjectId; }
+        String traceIdKey() { return traceIdKey; }
+        String spanIdKey() { return spanIdKey; }
+        String traceFlagsKey() { return traceFlagsKey; }
+        boolean ecsNested() { return ecsNested; }
     }
 
     /** Default of {@code maxStringLength}. */

@@ -23,11 +23,21 @@ final class TemplateContext {
     private final boolean userTemplate;
     /** The layout's charset: JsonTemplateLayout sizes its stack-trace text buffer by its bytes per char. */
     private final Charset charset;
+    /** The attributes bundled schemas read ({@code serviceName}, {@code traceIdKey}, …). */
+    private final SchemaAttributes schemaAttributes;
     private TemplateNode<java.lang.StackTraceElement> compiledElementTemplate;
 
     TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
             boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
             Object stackTraceElementTemplate, boolean userTemplate, Charset charset) {
+        this(templateName, configuration, stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix,
+                asciiOnly, stackTraceElementTemplate, userTemplate, charset, SchemaAttributes.DEFAULTS);
+    }
+
+    TemplateContext(String templateName, Configuration configuration, boolean stackTraceEnabled,
+            boolean locationInfoEnabled, int maxStringLength, String truncatedStringSuffix, boolean asciiOnly,
+            Object stackTraceElementTemplate, boolean userTemplate, Charset charset, SchemaAttributes schemaAttributes) {
+        this.schemaAttributes = schemaAttributes;
         this.charset = charset;
         this.templateName = templateName;
         this.configuration = configuration;
@@ -68,6 +78,40 @@ final class TemplateContext {
 
     boolean asciiOnly() {
         return asciiOnly;
+    }
+
+    /**
+     * The value of the layout attribute {@code name} (one of {@link SchemaAttributes#NAMES}:
+     * {@code serviceName}, {@code serviceVersion}, {@code serviceEnvironment}, {@code eventDataset},
+     * {@code gcpProjectId}); {@code null} when it is unset or empty.
+     */
+    String layoutAttribute(String name) {
+        return schemaAttributes.value(name);
+    }
+
+    /** {@code gcpProjectId}, {@code null} when unset. */
+    String gcpProjectId() {
+        return schemaAttributes.gcpProjectId();
+    }
+
+    /** The thread-context key of the trace id ({@code traceIdKey}, default {@code trace_id}). */
+    String traceIdKey() {
+        return schemaAttributes.traceIdKey;
+    }
+
+    /** The thread-context key of the span id ({@code spanIdKey}, default {@code span_id}). */
+    String spanIdKey() {
+        return schemaAttributes.spanIdKey;
+    }
+
+    /** The thread-context key of the W3C trace flags ({@code traceFlagsKey}, default {@code trace_flags}). */
+    String traceFlagsKey() {
+        return schemaAttributes.traceFlagsKey;
+    }
+
+    /** {@code ecsNested}: the template's dotted names were made nested objects before compiling. */
+    boolean ecsNested() {
+        return schemaAttributes.ecsNested;
     }
 
     /**
@@ -127,7 +171,7 @@ final class TemplateContext {
     TemplateNode<java.lang.StackTraceElement> compileElementTemplate(Object template, String where) {
         TemplateContext elementContext = new TemplateContext(templateName + " (" + where + ")", configuration,
                 stackTraceEnabled, locationInfoEnabled, maxStringLength, truncatedStringSuffix, asciiOnly, null,
-                userTemplate, charset);
+                userTemplate, charset, schemaAttributes);
         return new TemplateCompiler<>(StackTraceElementResolvers.FACTORIES, elementContext).compileRoot(template);
     }
 }

@@ -1,0 +1,170 @@
+package dev.log4jpool.layout;
+
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
+
+/**
+ * {@code {"$resolver": "traceContext", "field": "traceId" | "spanId" | "traceFlags" | "sampled"}}: the
+ * W3C trace context that OpenTelemetry's Java agent (or anything else) puts in the thread context,
+ * read under the layout's {@code traceIdKey}, {@code spanIdKey} and {@code traceFlagsKey}
+ * ({@code trace_id}, {@code span_id}, {@code trace_flags} by default).
+ * <ul>
+ * <li>{@code traceId}, {@code spanId}: the id as a lower-case hex string (upper-case input is
+ *     lowered). With {@code "gcpTrace": true} (traceId only) and the layout's {@code gcpProjectId}
+ *     set: {@code projects/<gcpProjectId>/traces/<id>}, the form Cloud Logging links to Cloud Trace.</li>
+ * <li>{@code traceFlags}: the flags byte ({@code 01}) as a JSON number ({@code 1}).</li>
+ * <li>{@code sampled}: whether the flags' sampled bit is set, a boolean.</li>
+ * </ul>
+ *
+ * <p><b>Absent or invalid values leave the member out.</b> A key the context lacks writes nothing,
+ * as the issue asks. A value that is not a valid W3C id (a trace id of 32 hex digits, a span id of
+ * 16, not all zero; flags of 2 hex digits) is left out too rather than written as it is: these
+ * members are read by machines that reject it (an OTLP/JSON receiver fails the whole line on an id
+ * that is not hex of the right length; Cloud Trace and Kibana's trace links need the real form), and
+ * the value is still in the thread context for the schemas that write the context. A value that is
+ * not text (an object put in the context map) counts as invalid.
+ *
+ * <p>Allocation: none; the key lookup and the checks read the context in place.
+ */
+final class TraceContextResolver {
+    private TraceContextResolver() {
+    }
+
+    static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
+        String field = options.requiredChoice("field", "traceId", "spanId", "traceFlags", "sampled");
+        boolean gcpTrace = options.bool("gcpTrace", false);
+        if (gcpTrace && !field.equals("traceId")) {
+            throw options.error("gcpTrace", "applies to \"field\": \"traceId\" only");
+        }
+        switch (field) {
+            case "traceId":
+                String project = gcpTrace ? context.gcpProjectId() : null;
+                return new HexId(context.traceIdKey(), 32, project == null ? null : "projects/" + project + "/traces/");
+            case "spanId":
+                return new HexId(context.spanIdKey(), 16, null);
+            case "traceFlags":
+                return new Flags(context.traceFlagsKey());
+            default:
+                return new Sampled(context.traceFlagsKey());
+        }
+    }
+
+    /** The context's value under {@code key} when it is text, else {@code null}. */
+    static CharSequence text(LogEvent event, String key) {
+        ReadOnlyStringMap data = event.getContextData();
+        if (data == null) {
+            return null;
+        }
+        Object value = data.getValue(key);
+        return value instanceof CharSequence ? (CharSequence) value : null;
+    }
+
+    /** Whether {@code id} is {@code digits} hex digits, not all zero (W3C's invalid id). */
+    static boolean isValidId(CharSequence id, int digits) {
+        if (id == null || id.length() != digits) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < digits; i++) {
+            int nibble = hexDigit(id.charAt(i));
+            if (nibble < 0) {
+                return false;
+            }
+            nonZero |= nibble != 0;
+        }
+        return nonZero;
+    }
+
+    /** The flags byte of {@code flags} (two hex digits), or -1 when it is absent or not that. */
+    static int flags(CharSequence flags) {
+        if (flags == null || flags.length() != 2) {
+            return -1;
+        }
+        int high = hexDigit(flags.charAt(0));
+        int low = hexDigit(flags.charAt(1));
+        return high < 0 || low < 0 ? -1 : high << 4 | low;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** A trace or span id as lower-case hex, optionally after a fixed prefix (GCP's trace resource name). */
+    static final class HexId implements TemplateNode<LogEvent> {
+        private final String key;
+        private final int digits;
+        /** {@code null}: the id alone. */
+        private final String prefix;
+
+        HexId(String key, int digits, String prefix) {
+            this.key = key;
+            this.digits = digits;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public boolean isPresent(LogEvent event) {
+            return isValidId(text(event, key), digits);
+        }
+
+        @Override
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            CharSequence id = text(event, key);
+            out.beginString();
+            if (prefix != null) {
+                out.part(prefix);
+            }
+            for (int i = 0; i < digits; i++) {
+                out.part(Character.toLowerCase(id.charAt(i)));
+            }
+            out.endString();
+        }
+    }
+
+    /** The trace flags as a number. */
+    static final class Flags implements TemplateNode<LogEvent> {
+        private final String key;
+
+        Flags(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean isPresent(LogEvent event) {
+            return flags(text(event, key)) >= 0;
+        }
+
+        @Override
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            out.longValue(flags(text(event, key)));
+        }
+    }
+
+    /** The sampled bit of the trace flags as a boolean. */
+    static final class Sampled implements TemplateNode<LogEvent> {
+        private final String key;
+
+        Sampled(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean isPresent(LogEvent event) {
+            return flags(text(event, key)) >= 0;
+        }
+
+        @Override
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            out.booleanValue((flags(text(event, key)) & 1) != 0);
+        }
+    }
+}
