@@ -55,6 +55,8 @@ final class EventScratch {
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
     /** The state of the {@code mdc} and {@code map} resolvers' allocation-free iteration. */
     final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
+    /** The state of the {@code otlpAttributes} resolver's allocation-free walk over the context. */
+    final OtlpAttributes.ContextLoop otlpContext = new OtlpAttributes.ContextLoop();
     final Utf8Encoder encoder = new Utf8Encoder();
     /** Writes arbitrary objects (message parameters, map and context values) with their JSON types; bound to {@link #writer}. */
     final TypedValues typedValues = new TypedValues(writer);
