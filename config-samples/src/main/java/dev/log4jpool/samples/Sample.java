@@ -31,7 +31,9 @@ enum Sample {
             "log4j2.disableThreadContext", "true")),
     /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
     ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB")),
-    JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of());
+    JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of()),
+    /** The OTEL schema: OTLP/JSON lines, checked by SamplesTest's own test (not the default schema's fields). */
+    OTEL("otel", "log4j2-otel.xml", Map.of("service.version", "1.0.0"));
 
     final String name;
     final String resource;
