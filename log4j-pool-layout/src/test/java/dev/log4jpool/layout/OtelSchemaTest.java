@@ -151,6 +151,95 @@ class OtelSchemaTest {
         }
     }
 
+    /**
+     * Beyond parsing: each line is the proto3 JSON that {@code JsonFormat} itself prints for the
+     * parsed {@code LogsData} (integers as OTLP asks: enums as numbers; ids back in hex), member for
+     * member; what the printer adds are only the fields at their default, which proto3 JSON may leave
+     * out. So {@code "intValue":"42"}, the times as strings and the value members are the canonical forms.
+     */
+    @Test
+    void linesAreWhatJsonFormatPrints() throws Exception {
+        PooledJsonLayout layout = otel().setServiceName("shop").setLocationInfo(true).build();
+        JsonFormat.Printer printer = JsonFormat.printer().printingEnumsAsInts().alwaysPrintFieldsWithNoPresence();
+        List<String> failures = new ArrayList<>();
+        for (EventCorpus.Named named : corpus()) {
+            String line = LayoutTesting.encodeToText(layout, named.event).strip();
+            JsonNode printed = Json.parse(printer.print(parseStrictly(line)));
+            for (JsonNode resourceLogs : printed.path("resourceLogs")) {
+                for (JsonNode scopeLogs : resourceLogs.path("scopeLogs")) {
+                    for (JsonNode record : scopeLogs.path("logRecords")) {
+                        base64ToHex((ObjectNode) record, "traceId");
+                        base64ToHex((ObjectNode) record, "spanId");
+                    }
+                }
+            }
+            String difference = subsetDifference(Json.parse(line), printed, "$");
+            if (difference != null) {
+                failures.add(named.name + ": " + difference + "\n  ours:    " + line + "\n  printed: " + printed);
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " events:\n" + String.join("\n", failures));
+        }
+    }
+
+    private static void base64ToHex(ObjectNode record, String field) {
+        String base64 = record.path(field).asText();
+        record.put(field, HexFormat.of().formatHex(Base64.getDecoder().decode(base64)));
+    }
+
+    /**
+     * Where {@code ours} differs from {@code printed}, or {@code null}: every member of ours has the
+     * printed value (numbers compared by value: JsonFormat reads {@code -0.0} as {@code 0.0}), and
+     * every member only the printer wrote is a default (0, "", false, an empty array or object).
+     */
+    private static String subsetDifference(JsonNode ours, JsonNode printed, String path) {
+        if (ours.isObject()) {
+            if (!printed.isObject()) {
+                return path + ": an object, printed " + printed;
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> members = ours.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                JsonNode other = printed.get(member.getKey());
+                if (other == null) {
+                    return path + "." + member.getKey() + ": not printed";
+                }
+                String difference = subsetDifference(member.getValue(), other, path + "." + member.getKey());
+                if (difference != null) {
+                    return difference;
+                }
+            }
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> members = printed.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                if (!ours.has(member.getKey()) && !isDefault(member.getValue())) {
+                    return path + "." + member.getKey() + ": printed " + member.getValue() + ", not in our line";
+                }
+            }
+            return null;
+        }
+        if (ours.isArray()) {
+            if (!printed.isArray() || printed.size() != ours.size()) {
+                return path + ": " + ours.size() + " elements, printed " + printed;
+            }
+            for (int i = 0; i < ours.size(); i++) {
+                String difference = subsetDifference(ours.get(i), printed.get(i), path + "[" + i + "]");
+                if (difference != null) {
+                    return difference;
+                }
+            }
+            return null;
+        }
+        if (ours.isNumber() && printed.isNumber()) {
+            return ours.decimalValue().compareTo(printed.decimalValue()) == 0 ? null : path + ": " + ours + ", printed " + printed;
+        }
+        return ours.equals(printed) ? null : path + ": " + ours + ", printed " + printed;
+    }
+
+    private static boolean isDefault(JsonNode value) {
+        return value.isNumber() && value.asDouble() == 0 || value.isTextual() && (value.asText().isEmpty() || value.asText().equals("0"))
+                || value.isBoolean() && !value.booleanValue() || value.isContainerNode() && value.isEmpty();
+    }
+
     @Test
     void defaultsWithoutLocationNorStackTraces() {
         PooledJsonLayout layout = otel().setStackTraceEnabled(false).build();
