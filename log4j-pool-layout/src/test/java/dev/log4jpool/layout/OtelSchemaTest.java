@@ -258,6 +258,23 @@ class OtelSchemaTest {
         }
     }
 
+    /** Strings cut at {@code maxStringLength} (keys, values, the body, the trace) stay valid: numbers and ids are never cut. */
+    @Test
+    void stringsPastMaxStringLengthStillParse() {
+        PooledJsonLayout layout = otel().setServiceName("a-service-name-longer-than-forty-characters-x").setMaxStringLength(40)
+                .setLocationInfo(true).build();
+        for (EventCorpus.Named named : corpus()) {
+            String line = LayoutTesting.encodeToText(layout, named.event).strip();
+            LogRecord record = parseStrictly(line).getResourceLogs(0).getScopeLogs(0).getLogRecords(0);
+            assertEquals(SEVERITY.get(named.event.getLevel().name()).intValue(), record.getSeverityNumberValue(), named.name);
+            for (KeyValue attribute : record.getAttributesList()) {
+                assertTrue(attribute.getKey().length() <= 41, named.name + ": " + attribute.getKey());
+                assertTrue(attribute.getValue().getStringValue().length() <= 41, named.name + ": " + attribute);
+            }
+            assertTrue(record.getBody().getStringValue().length() <= 41, named.name);
+        }
+    }
+
     @Test
     void configuredTraceKeysAreReadAndLeftOutOfTheAttributes() {
         PooledJsonLayout layout = otel().setTraceIdKey("traceId").setSpanIdKey("spanId").setTraceFlagsKey("traceFlags").build();
