@@ -8,7 +8,8 @@ import org.apache.logging.log4j.core.LogEvent;
 /**
  * The resolvers event templates may name, by their {@code $resolver} name: JsonTemplateLayout's,
  * with its options and meanings, and ours ({@code structured}, {@code layoutAttribute},
- * {@code traceContext}).
+ * {@code traceContext}, and the bundled schemas' {@code contextFields}, {@code gelfFields},
+ * {@code epochSeconds}, {@code gcpSeverity}, {@code logstashLevelValue}, {@code sourceFunction}).
  */
 final class EventResolvers {
     static final Map<String, ResolverFactory<LogEvent>> FACTORIES;
@@ -46,6 +47,12 @@ final class EventResolvers {
         factories.put("otlpSeverityNumber", OtlpResolvers::severityNumber);
         factories.put("otlpResource", OtlpResolvers::resource);
         factories.put("otlpAttributes", OtlpAttributes::create);
+        factories.put("contextFields", ContextFieldsResolver::create);
+        factories.put("gelfFields", GelfFieldsResolver::create);
+        factories.put("epochSeconds", EpochSecondsResolver::create);
+        factories.put("gcpSeverity", GcpSeverityResolver::create);
+        factories.put("logstashLevelValue", LogstashLevelValueResolver::create);
+        factories.put("sourceFunction", SourceFunctionResolver::create);
         FACTORIES = Collections.unmodifiableMap(factories);
     }
 

@@ -57,6 +57,8 @@ final class EventScratch {
     final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
     /** The state of the {@code otlpAttributes} resolver's allocation-free walk over the context. */
     final OtlpAttributes.ContextLoop otlpContext = new OtlpAttributes.ContextLoop();
+    /** The {@code gelfFields} resolver's view of a key renamed as GELF allows. */
+    final GelfFieldsResolver.FieldName gelfFieldName = new GelfFieldsResolver.FieldName();
     final Utf8Encoder encoder = new Utf8Encoder();
     /** Writes arbitrary objects (message parameters, map and context values) with their JSON types; bound to {@link #writer}. */
     final TypedValues typedValues = new TypedValues(writer);

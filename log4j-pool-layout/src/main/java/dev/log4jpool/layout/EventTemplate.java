@@ -18,6 +18,9 @@ final class EventTemplate {
     EventTemplate(PooledJsonLayout.Builder builder, TemplateSource source, String truncatedStringSuffix,
             boolean asciiOnly, Charset charset) {
         Object template = withAdditionalFields(source, builder.eventTemplateAdditionalFields());
+        if (builder.ecsNested()) {
+            template = DottedNames.nest(template, source.name);
+        }
         String rootKey = builder.eventTemplateRootObjectKey();
         if (rootKey != null && !rootKey.isEmpty()) {
             template = Collections.singletonMap(rootKey, template);

@@ -12,7 +12,9 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * <li>{@code traceId}, {@code spanId}: the id as a lower-case hex string (upper-case input is
  *     lowered). With {@code "gcpTrace": true} (traceId only) and the layout's {@code gcpProjectId}
  *     set: {@code projects/<gcpProjectId>/traces/<id>}, the form Cloud Logging links to Cloud Trace.</li>
- * <li>{@code traceFlags}: the flags byte ({@code 01}) as a JSON number ({@code 1}).</li>
+ * <li>{@code traceFlags}: the flags byte ({@code 01}) as a JSON number ({@code 1}); with
+ *     {@code "format": "hex"} as the two lower-case hex digits the context holds ({@code "01"}), as
+ *     logstash-logback-encoder writes the agent's entry.</li>
  * <li>{@code sampled}: whether the flags' sampled bit is set, a boolean.</li>
  * </ul>
  *
@@ -36,6 +38,10 @@ final class TraceContextResolver {
         if (gcpTrace && !field.equals("traceId")) {
             throw options.error("gcpTrace", "applies to \"field\": \"traceId\" only");
         }
+        String format = options.choice("format", "number", "number", "hex");
+        if (format.equals("hex") && !field.equals("traceFlags")) {
+            throw options.error("format", "applies to \"field\": \"traceFlags\" only");
+        }
         switch (field) {
             case "traceId":
                 String project = gcpTrace ? context.gcpProjectId() : null;
@@ -43,7 +49,7 @@ final class TraceContextResolver {
             case "spanId":
                 return new HexId(context.spanIdKey(), 16, null);
             case "traceFlags":
-                return new Flags(context.traceFlagsKey());
+                return format.equals("hex") ? new HexFlags(context.traceFlagsKey()) : new Flags(context.traceFlagsKey());
             default:
                 return new Sampled(context.traceFlagsKey());
         }
@@ -146,6 +152,30 @@ final class TraceContextResolver {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             out.longValue(flags(text(event, key)));
+        }
+    }
+
+    /** The trace flags as two lower-case hex digits. */
+    static final class HexFlags implements TemplateNode<LogEvent> {
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private final String key;
+
+        HexFlags(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public boolean isPresent(LogEvent event) {
+            return flags(text(event, key)) >= 0;
+        }
+
+        @Override
+        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            int flags = flags(text(event, key));
+            out.beginString();
+            out.part(HEX[flags >> 4]);
+            out.part(HEX[flags & 0xF]);
+            out.endString();
         }
     }
 
