@@ -146,9 +146,26 @@ class OtelSchemaTest {
                 failures.add(named.name + ": " + failure.getMessage());
             }
         }
+        // the shared schema corpus too, each event checked as soon as it is made (its structured
+        // messages are the thread's reusable one)
+        for (Map.Entry<String, java.util.function.Supplier<LogEvent>> named : SchemaCorpus.events().entrySet()) {
+            try {
+                LogEvent event = named.getValue().get();
+                LogsData data = parseStrictly(LayoutTesting.encodeToText(layout, event).strip());
+                checkRecord(event, data, true, true);
+            } catch (AssertionError | RuntimeException failure) {
+                failures.add("schema corpus, " + named.getKey() + ": " + failure.getMessage());
+            }
+        }
         if (!failures.isEmpty()) {
             fail(failures.size() + " events:\n" + String.join("\n", failures));
         }
+    }
+
+    /** The lines of the schema corpus as they were reviewed (regenerate with -Dschemas.regenerate=true, then read the diff). */
+    @Test
+    void goldenLines() {
+        SchemaCorpus.assertGolden("otel", SchemaCorpus.layout("OTEL", builder -> builder));
     }
 
     /**
