@@ -32,17 +32,14 @@ enum Sample {
     /** Rolls at 512 KB in the demo (256 MB in the sample as written), so that a short run rolls a few times. */
     ROLLING("rolling", "log4j2-rolling.xml", Map.of("log4jpool.demo.rollSize", "512 KB")),
     JSON_TEMPLATE("json-template", "log4j2-json-template.xml", Map.of()),
-<<<<<<< HEAD
-    /** The OTEL schema: OTLP/JSON lines, checked by SamplesTest's own test (not the default schema's fields). */
-    OTEL("otel", "log4j2-otel.xml", Map.of("service.version", "1.0.0"));
-=======
     ECS("ecs", "log4j2-ecs.xml", Map.of()),
     /** Writes to standard output, as the Cloud Run and GKE agents read it. */
     GCP("gcp", "log4j2-gcp.xml", Map.of()),
     /** Sends to a GELF TCP input at graylog.host:graylog.port (the test runs one). */
     GELF("gelf", "log4j2-gelf.xml", Map.of()),
-    LOGSTASH("logstash", "log4j2-logstash.xml", Map.of());
->>>>>>> wt/schemas
+    LOGSTASH("logstash", "log4j2-logstash.xml", Map.of()),
+    /** The OTEL schema: OTLP/JSON lines, checked by SamplesTest's own test (not the default schema's fields). */
+    OTEL("otel", "log4j2-otel.xml", Map.of("service.version", "1.0.0"));
 
     final String name;
     final String resource;
