@@ -1,6 +1,5 @@
 package dev.log4jpool.layout;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.util.IndexedReadOnlyStringMap;
@@ -11,8 +10,9 @@ import org.apache.logging.log4j.util.TriConsumer;
  * Ours: {@code {"$resolver": "contextFields"}}, the thread context (MDC) as the {@code mdc} resolver
  * writes it (an object; {@code "flatten": true} or {@code {"prefix": "p"}} for members of the
  * enclosing object; {@code "stringified": true} for string values), but without the entries a schema
- * writes elsewhere: the trace context's keys (the layout's {@code traceIdKey}, {@code spanIdKey},
- * {@code traceFlagsKey}; {@code "excludeTraceContext": false} keeps them) and the keys listed in
+ * writes elsewhere: the trace context's entries (under the layout's {@code traceIdKey},
+ * {@code spanIdKey}, {@code traceFlagsKey}) whose values {@code traceContext} writes, see
+ * {@link TraceKeys} ({@code "excludeTraceContext": false} keeps them), and the keys listed in
  * {@code "excludes"}. So a schema that writes the trace id in its own field ({@code trace.id},
  * {@code logging.googleapis.com/trace}) does not write it twice. A context with nothing left leaves
  * the member out.
@@ -28,37 +28,33 @@ final class ContextFieldsResolver {
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
         StringMapResolvers.Flatten flatten = StringMapResolvers.Flatten.read(options);
         boolean stringified = options.bool("stringified", false);
-        List<String> excluded = new ArrayList<>();
-        if (options.bool("excludeTraceContext", true)) {
-            excluded.add(context.traceIdKey());
-            excluded.add(context.spanIdKey());
-            excluded.add(context.traceFlagsKey());
-        }
+        TraceKeys traceKeys = options.bool("excludeTraceContext", true) ? new TraceKeys(context) : null;
         List<String> listed = options.strings("excludes");
-        if (listed != null) {
-            excluded.addAll(listed);
-        }
-        Entries entries = new Entries(excluded.toArray(new String[0]), stringified);
+        String[] excluded = listed == null ? new String[0] : listed.toArray(new String[0]);
+        Entries entries = new Entries(excluded, traceKeys, stringified);
         return flatten.enabled ? new Flat(entries, flatten.prefix) : new Nested(entries);
     }
 
     /** The entries to write and how: shared by both forms. */
     static final class Entries {
         private final String[] excluded;
+        /** {@code null}: the trace context's entries are written like any other. */
+        private final TraceKeys traceKeys;
         private final boolean stringified;
 
-        Entries(String[] excluded, boolean stringified) {
+        Entries(String[] excluded, TraceKeys traceKeys, boolean stringified) {
             this.excluded = excluded;
+            this.traceKeys = traceKeys;
             this.stringified = stringified;
         }
 
-        boolean isExcluded(String key) {
+        boolean isExcluded(String key, Object value) {
             for (String candidate : excluded) {
                 if (candidate.equals(key)) {
                     return true;
                 }
             }
-            return false;
+            return traceKeys != null && traceKeys.isTraceField(key, value);
         }
 
         /** Whether the context has an entry that is not excluded (each excluded key is one lookup). */
@@ -67,7 +63,7 @@ final class ContextFieldsResolver {
             if (map == null || map.isEmpty()) {
                 return false;
             }
-            int hidden = 0;
+            int hidden = traceKeys == null ? 0 : traceKeys.countIn(map);
             for (String key : excluded) {
                 if (map.containsKey(key)) {
                     hidden++;
@@ -89,7 +85,7 @@ final class ContextFieldsResolver {
         }
 
         void entry(String key, Object value, JsonWriter out, EventScratch scratch, String prefix) {
-            if (isExcluded(key)) {
+            if (isExcluded(key, value)) {
                 return;
             }
             if (prefix == null) {

@@ -8,7 +8,8 @@ import org.apache.logging.log4j.util.TriConsumer;
 /**
  * Ours: {@code {"$resolver": "gelfFields"}}, a flattening resolver that writes a
  * {@code StructuredMessage}'s typed fields and then the thread context (without the trace context's
- * keys, which the GELF schema writes as {@code _trace_id}, {@code _span_id}, {@code _trace_flags}) as
+ * entries that the GELF schema writes as {@code _trace_id}, {@code _span_id}, {@code _trace_flags},
+ * see {@link TraceKeys}) as
  * GELF 1.1 additional fields:
  * <ul>
  * <li>every name is prefixed with {@code _};</li>
@@ -31,7 +32,7 @@ final class GelfFieldsResolver {
     }
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
-        return new Fields(new String[] {context.traceIdKey(), context.spanIdKey(), context.traceFlagsKey()});
+        return new Fields(new TraceKeys(context));
     }
 
     /** Whether {@code c} may stand in a GELF field name as it is. */
@@ -90,9 +91,9 @@ final class GelfFieldsResolver {
 
     static final class Fields implements TemplateNode<LogEvent> {
         private static final String PREFIX = "_";
-        private final String[] traceKeys;
+        private final TraceKeys traceKeys;
 
-        Fields(String[] traceKeys) {
+        Fields(TraceKeys traceKeys) {
             this.traceKeys = traceKeys;
         }
 
@@ -111,13 +112,7 @@ final class GelfFieldsResolver {
             if (map == null || map.isEmpty()) {
                 return false;
             }
-            int hidden = 0;
-            for (String key : traceKeys) {
-                if (map.containsKey(key)) {
-                    hidden++;
-                }
-            }
-            return map.size() > hidden;
+            return map.size() > traceKeys.countIn(map);
         }
 
         @Override
@@ -170,10 +165,8 @@ final class GelfFieldsResolver {
             if (value == null) {
                 return;
             }
-            for (String traceKey : traceKeys) {
-                if (traceKey.equals(key)) {
-                    return;
-                }
+            if (traceKeys.isTraceField(key, value)) {
+                return;
             }
             out.dynamicName(PREFIX, scratch.gelfFieldName.of(key == null ? "null" : key));
             if (value instanceof Boolean) {

@@ -66,6 +66,13 @@ import org.apache.logging.log4j.message.Message;
  * methods throw) is written with a marker in its place, and only that member; see
  * {@link ErrorField} and {@link FailureReporter} (rate-limited status reports).
  *
+ * <p><b>Bundled schemas.</b> {@code schema="ECS|OTEL|GCP|GELF|LOGSTASH"} writes that schema: the
+ * event template {@code log4jpool-<schema>.json} in this jar (exactly
+ * {@code eventTemplateUri="classpath:log4jpool-ecs.json"}), which reads {@code serviceName},
+ * {@code serviceVersion}, {@code serviceEnvironment}, {@code eventDataset}, {@code gcpProjectId} and the
+ * trace context found in the thread context under {@code traceIdKey}, {@code spanIdKey},
+ * {@code traceFlagsKey}; see {@link Builder#setSchema}.
+ *
  * <p><b>Attributes</b> (defaults in brackets): see the setters of {@link Builder}.
  *
  * <p><b>Allocation.</b> After warm-up, {@link #encode} allocates nothing for events without a

@@ -88,6 +88,8 @@ class EcsSchemaTest {
         assertEquals("{\"user\":\"alice\"}", traced.get("labels").toString(), "the trace keys are not labels too");
         assertFalse(lines.get("plain").has("trace.id"));
         assertFalse(lines.get("invalid trace id").has("trace.id"));
+        assertEquals("not-a-trace", lines.get("invalid trace id").get("labels").get("trace_id").asText(),
+                "an id trace.id cannot take stays in labels: nothing is lost");
         JsonNode mdc = lines.get("mdc");
         assertEquals("a5c4a2b4f1b2c3d4", mdc.get("transaction.id").asText(), "Elastic APM's transaction.id from the context");
         assertFalse(mdc.get("labels").has("transaction.id"));

@@ -93,6 +93,9 @@ class GelfSchemaTest {
         assertEquals(SchemaCorpus.SPAN, traced.get("_span_id").asText());
         assertEquals(1, traced.get("_trace_flags").asInt());
         assertFalse(traced.has("_trace_flags_") || traced.has("__trace_id"), "the context's trace keys are not written twice");
+        JsonNode invalid = lines.get("invalid trace id");
+        assertFalse(invalid.has("_trace_id"));
+        assertEquals("not-a-trace", invalid.get("__trace_id").asText(), "kept with the context, renamed away from _trace_id");
         PooledJsonLayout renamed = SchemaCorpus.layout("GELF", builder -> builder.setTraceIdKey("traceId"));
         JsonNode other = LayoutTesting.encode(renamed, EventCorpus.base()
                 .setMessage(new org.apache.logging.log4j.message.SimpleMessage("x"))
