@@ -21,8 +21,10 @@ import org.apache.logging.log4j.util.TriConsumer;
  *     their types: integers as {@code intValue}, other numbers as {@code doubleValue}, booleans as
  *     {@code boolValue}, text as {@code stringValue}, {@code null} as an empty value ({@code {}}).
  *     (A NaN or infinite double is carried by the message as a string, and is one here.)</li>
- * <li>{@code "mdc"}: the thread context, but for the layout's {@code traceIdKey}, {@code spanIdKey}
- *     and {@code traceFlagsKey}, which the log record has in its own fields. Values keep their type
+ * <li>{@code "mdc"}: the thread context, but for the entries of the layout's {@code traceIdKey},
+ *     {@code spanIdKey} and {@code traceFlagsKey} that the log record has in its own fields
+ *     ({@link TraceKeys}: an invalid id, which {@code traceContext} leaves out of {@code traceId},
+ *     stays here as an attribute, so nothing is lost). Values keep their type
  *     as above (the context holds strings unless an injector puts other objects there); any other
  *     object is the string of its {@code toString()}.</li>
  * </ul>
@@ -53,9 +55,7 @@ final class OtlpAttributes implements TemplateNode<LogEvent> {
     private final boolean stackTrace;
     private final boolean structured;
     private final boolean mdc;
-    private final String traceIdKey;
-    private final String spanIdKey;
-    private final String traceFlagsKey;
+    private final TraceKeys traceKeys;
 
     private OtlpAttributes(ResolverOptions options, TemplateContext context) {
         this.thread = options.bool("thread", true);
@@ -64,9 +64,7 @@ final class OtlpAttributes implements TemplateNode<LogEvent> {
         this.stackTrace = context.stackTraceEnabled();
         this.structured = options.bool("structured", true);
         this.mdc = options.bool("mdc", true);
-        this.traceIdKey = context.traceIdKey();
-        this.spanIdKey = context.spanIdKey();
-        this.traceFlagsKey = context.traceFlagsKey();
+        this.traceKeys = new TraceKeys(context);
     }
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
@@ -264,10 +262,6 @@ final class OtlpAttributes implements TemplateNode<LogEvent> {
         endValue(out);
     }
 
-    boolean isTraceKey(String key) {
-        return key.equals(traceIdKey) || key.equals(spanIdKey) || key.equals(traceFlagsKey);
-    }
-
     /**
      * The state of one walk over the thread context, handed to {@code ReadOnlyStringMap.forEach} with
      * a constant consumer, so that the walk allocates nothing. One per {@link EventScratch}.
@@ -293,7 +287,7 @@ final class OtlpAttributes implements TemplateNode<LogEvent> {
         }
 
         private void entry(String key, Object value) {
-            if (key == null || owner.isTraceKey(key)) {
+            if (key == null || owner.traceKeys.isTraceField(key, value)) {
                 return;
             }
             key(out, key);

@@ -551,8 +551,15 @@ class OtelSchemaTest {
         if (isStructured(event.getMessage())) {
             structuredFields(event.getMessage(), expected);
         }
+        String traceId = validHex(event, "trace_id", 32);
+        String spanId = validHex(event, "span_id", 16);
+        Object flags = event.getContextData().getValue("trace_flags");
+        boolean validFlags = flags instanceof String && ((String) flags).matches("[0-9a-fA-F]{2}");
         event.getContextData().forEach((key, value) -> {
-            if (!key.equals("trace_id") && !key.equals("span_id") && !key.equals("trace_flags")) {
+            // the trace context's entries that the record has in traceId, spanId, flags; invalid ones stay
+            boolean inRecord = key.equals("trace_id") && traceId != null || key.equals("span_id") && spanId != null
+                    || key.equals("trace_flags") && validFlags;
+            if (!inRecord) {
                 put(expected, sanitized(key), contextValue(value));
             }
         });
