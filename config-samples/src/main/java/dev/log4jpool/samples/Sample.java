@@ -37,7 +37,9 @@ enum Sample {
     GCP("gcp", "log4j2-gcp.xml", Map.of()),
     /** Sends to a GELF TCP input at graylog.host:graylog.port (the test runs one). */
     GELF("gelf", "log4j2-gelf.xml", Map.of()),
-    LOGSTASH("logstash", "log4j2-logstash.xml", Map.of());
+    LOGSTASH("logstash", "log4j2-logstash.xml", Map.of()),
+    /** The OTEL schema: OTLP/JSON lines, checked by SamplesTest's own test (not the default schema's fields). */
+    OTEL("otel", "log4j2-otel.xml", Map.of("service.version", "1.0.0"));
 
     final String name;
     final String resource;

@@ -162,8 +162,8 @@ class SamplesTest {
     static Stream<Arguments> everySampleWithEveryMessageKind() {
         List<Arguments> cases = new ArrayList<>();
         for (Sample sample : Sample.values()) {
-            if (SCHEMAS.contains(sample)) {
-                continue; // their own field names: schemaSamplesWriteTheirSchema
+            if (SCHEMAS.contains(sample) || sample == Sample.OTEL) {
+                continue; // their own field names: schemaSamplesWriteTheirSchema, otelSampleWritesOtlpLogsData
             }
             cases.add(Arguments.of(sample, "params"));
             cases.add(Arguments.of(sample, "typed"));
@@ -207,6 +207,48 @@ class SamplesTest {
         assertEquals(EVENTS / 2, perThread[1]);
         assertTrue(result.output.contains("bytes per event"), result::toString);
         assertTrue(result.output.contains("events/s"), result::toString);
+    }
+
+    /**
+     * The OTEL sample: one OTLP/JSON {@code LogsData} per line, with the resource from the sample's
+     * attributes, the logger as the scope, and the typed fields as typed attributes (the layout
+     * module's OtelSchemaTest parses lines into the OpenTelemetry proto classes; this checks the
+     * sample's configuration end to end).
+     */
+    @ParameterizedTest(name = "otel with {0} messages")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"params", "typed"})
+    void otelSampleWritesOtlpLogsData(String message) throws Exception {
+        Path file = dir.resolve("otel.log");
+        Result result = runDemo("--sample", "otel", "--events", String.valueOf(EVENTS), "--threads", "2",
+                "--message", message, "--file", file.toString());
+        assertEquals(0, result.exitCode, result::toString);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(EVENTS, lines.size(), () -> "one line per event:\n" + result);
+        for (String line : lines) {
+            JsonNode resourceLogs = JSON.readTree(line).path("resourceLogs");
+            assertEquals(1, resourceLogs.size(), line);
+            JsonNode resource = resourceLogs.get(0).path("resource").path("attributes");
+            assertEquals("[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"demo\"}},"
+                    + "{\"key\":\"service.version\",\"value\":{\"stringValue\":\"1.0.0\"}}]", resource.toString(), line);
+            JsonNode scopeLogs = resourceLogs.get(0).path("scopeLogs").get(0);
+            assertEquals("dev.log4jpool.demo.Orders", scopeLogs.path("scope").path("name").asText(), line);
+            JsonNode record = scopeLogs.path("logRecords").get(0);
+            assertTrue(record.path("timeUnixNano").asText().matches("\\d{19}"), line);
+            assertEquals(9, record.path("severityNumber").asInt(), line);
+            assertEquals("INFO", record.path("severityText").asText(), line);
+            java.util.Map<String, JsonNode> attributes = new java.util.HashMap<>();
+            record.path("attributes").forEach(a -> attributes.put(a.path("key").asText(), a.path("value")));
+            assertTrue(attributes.get("thread.name").path("stringValue").asText().startsWith("demo-"), line);
+            if (message.equals("typed")) {
+                assertEquals("order placed", record.path("body").path("stringValue").asText(), line);
+                assertTrue(attributes.get("orderId").path("intValue").asText().matches("\\d+"), line);
+                assertTrue(attributes.get("amount").path("doubleValue").isNumber(), line);
+                assertTrue(attributes.get("express").path("boolValue").isBoolean(), line);
+                assertTrue(attributes.get("customer").path("stringValue").isTextual(), line);
+            } else {
+                assertTrue(record.path("body").path("stringValue").asText().matches("user \\d+ bought [1-7] items"), line);
+            }
+        }
     }
 
     /** The rolling sample's lines: the gzipped rolled files' and the active file's; at least two rolled. */

@@ -43,6 +43,10 @@ final class EventResolvers {
         factories.put("pattern", PatternText::create);
         factories.put("layoutAttribute", LayoutAttributeResolver::create);
         factories.put("traceContext", TraceContextResolver::create);
+        factories.put("otlpUnixNanos", OtlpResolvers::unixNanos);
+        factories.put("otlpSeverityNumber", OtlpResolvers::severityNumber);
+        factories.put("otlpResource", OtlpResolvers::resource);
+        factories.put("otlpAttributes", OtlpAttributes::create);
         factories.put("contextFields", ContextFieldsResolver::create);
         factories.put("gelfFields", GelfFieldsResolver::create);
         factories.put("epochSeconds", EpochSecondsResolver::create);

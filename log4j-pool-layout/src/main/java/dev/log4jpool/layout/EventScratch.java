@@ -56,6 +56,8 @@ final class EventScratch {
     final ContextDataFields.Loop contextLoop = new ContextDataFields.Loop();
     /** The state of the {@code mdc} and {@code map} resolvers' allocation-free iteration. */
     final StringMapResolvers.Loop mapLoop = new StringMapResolvers.Loop();
+    /** The state of the {@code otlpAttributes} resolver's allocation-free walk over the context. */
+    final OtlpAttributes.ContextLoop otlpContext = new OtlpAttributes.ContextLoop();
     /** The {@code gelfFields} resolver's view of a key renamed as GELF allows. */
     final GelfFieldsResolver.FieldName gelfFieldName = new GelfFieldsResolver.FieldName();
     final Utf8Encoder encoder = new Utf8Encoder();

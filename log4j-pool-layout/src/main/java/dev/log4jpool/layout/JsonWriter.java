@@ -140,6 +140,45 @@ final class JsonWriter {
         close('}');
     }
 
+    /**
+     * Opens an array of OTLP {@code {"key": …, "value": …}} objects whose keys must be unique, as an
+     * object's names must: until {@link #closeKeyedArray}, {@link #claimedString} claims them in a
+     * registry of their own (the objects of the elements are opened with {@link #open}, not
+     * {@link #openObject}, so they do not take a registry).
+     */
+    void openKeyedArray() {
+        if (depth == registries.length) {
+            registries = java.util.Arrays.copyOf(registries, depth * 2);
+        }
+        KeyRegistry keys = registries[depth];
+        if (keys == null) {
+            keys = new KeyRegistry();
+            registries[depth] = keys;
+        }
+        keys.begin(ReservedKeys.NONE);
+        depth++;
+        open('[');
+    }
+
+    void closeKeyedArray() {
+        depth--;
+        close(']');
+    }
+
+    /**
+     * A key of the keyed array open now, as a JSON string: written as it will stay (escaped, cut at
+     * {@code maxStringLength}) and then claimed, so that a key already in the array gets {@code _}
+     * prefixed until it is free ({@link KeyRegistry}), as a repeated member name does.
+     */
+    void claimedString(CharSequence key) {
+        CharSequence text = key == null ? "null" : key;
+        out.append('"');
+        int start = out.length();
+        escapeTruncated(text, text.length());
+        registries[depth - 1].claim(out, start);
+        out.append('"');
+    }
+
     /** A comma unless this is the first member or element. */
     void comma() {
         if (needsComma) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaAllocationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ECS", "ECS nested", "GCP", "GELF", "LOGSTASH"})
+    @ValueSource(strings = {"ECS", "ECS nested", "GCP", "GELF", "LOGSTASH", "OTEL"})
     void nothingPerEvent(String schema) {
         boolean nested = schema.equals("ECS nested");
         PooledJsonLayout layout = SchemaCorpus.layout(nested ? "ECS" : schema, builder -> builder.setEcsNested(nested)
