@@ -199,6 +199,11 @@ final class JsonWriter {
         needsComma = true;
     }
 
+    /** One char as it is: a char of a value checked to need no escaping (a hex digit). */
+    void raw(char c) {
+        out.append(c);
+    }
+
     void raw(char[] chars) {
         out.append(chars, 0, chars.length);
     }

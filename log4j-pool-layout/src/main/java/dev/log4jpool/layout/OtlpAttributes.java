@@ -39,7 +39,7 @@ import org.apache.logging.log4j.util.TriConsumer;
  * <p>Allocation: none per event but what a throwable's {@code getStackTrace()} copies and what a
  * context object's {@code toString()} makes.
  */
-final class OtlpAttributes implements TemplateNode<LogEvent> {
+final class OtlpAttributes extends TemplateNode<LogEvent> {
     private static final char[] KEY = "\"key\":".toCharArray();
     private static final char[] VALUE = "\"value\":".toCharArray();
     private static final char[] STRING_VALUE = "\"stringValue\":".toCharArray();

@@ -103,7 +103,7 @@ final class OtlpResolvers {
      * string. An instant before 1970 has no such number and is written {@code "0"} (OTLP's "unknown");
      * one past 2554, where 64 bits end, the largest value.
      */
-    static final class UnixNanos implements TemplateNode<LogEvent> {
+    static final class UnixNanos extends TemplateNode<LogEvent> {
         /** The last second whose nanoseconds fit 64 unsigned bits (2^64 / 10^9 = 18446744073.7). */
         private static final long LAST_SECOND = 18_446_744_072L;
         /** Seconds below this have nanoseconds within a signed long: a negative sum there is before the epoch. */
@@ -127,7 +127,7 @@ final class OtlpResolvers {
     }
 
     /** {@code otlpSeverityNumber}: {@link #severityNumber}; an event without a level has none (0, unspecified). */
-    static final class SeverityNumber implements TemplateNode<LogEvent> {
+    static final class SeverityNumber extends TemplateNode<LogEvent> {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Level level = event.getLevel();

@@ -45,7 +45,8 @@ final class TraceContextResolver {
         switch (field) {
             case "traceId":
                 String project = gcpTrace ? context.gcpProjectId() : null;
-                return new HexId(context.traceIdKey(), 32, project == null ? null : "projects/" + project + "/traces/");
+                return new HexId(context.traceIdKey(), 32, project == null ? null
+                        : dev.log4jpool.internal.JsonCodec.escapeConstant("projects/" + project + "/traces/", context.asciiOnly()));
             case "spanId":
                 return new HexId(context.spanIdKey(), 16, null);
             case "traceFlags":
@@ -108,10 +109,10 @@ final class TraceContextResolver {
     static final class HexId extends TemplateNode<LogEvent> {
         private final String key;
         private final int digits;
-        /** {@code null}: the id alone. */
-        private final String prefix;
+        /** Escaped; {@code null}: the id alone. */
+        private final char[] prefix;
 
-        HexId(String key, int digits, String prefix) {
+        HexId(String key, int digits, char[] prefix) {
             this.key = key;
             this.digits = digits;
             this.prefix = prefix;
@@ -124,15 +125,16 @@ final class TraceContextResolver {
 
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            // Never cut at maxStringLength: a backend rejects a cut id (an OTLP receiver, the whole line).
             CharSequence id = text(event, key);
-            out.beginString();
+            out.raw('"');
             if (prefix != null) {
-                out.part(prefix);
+                out.raw(prefix);
             }
             for (int i = 0; i < digits; i++) {
-                out.part(Character.toLowerCase(id.charAt(i)));
+                out.raw(Character.toLowerCase(id.charAt(i)));
             }
-            out.endString();
+            out.raw('"');
         }
     }
 

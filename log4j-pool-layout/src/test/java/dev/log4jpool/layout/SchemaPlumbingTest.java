@@ -169,6 +169,15 @@ class SchemaPlumbingTest {
     }
 
     @Test
+    void idsAreNeverCutAtMaxStringLength() {
+        PooledJsonLayout layout = template(TRACE_TEMPLATE).setGcpProjectId("my-project").setMaxStringLength(8).build();
+        JsonNode line = LayoutTesting.encode(layout, event("trace_id", TRACE, "span_id", SPAN, "trace_flags", "01"));
+        assertEquals(TRACE, line.get("trace").asText(), "a cut id is refused by the backends");
+        assertEquals(SPAN, line.get("span").asText());
+        assertEquals("projects/my-project/traces/" + TRACE, line.get("gcp").asText());
+    }
+
+    @Test
     void configuredKeys() {
         PooledJsonLayout layout = template(TRACE_TEMPLATE).setTraceIdKey("traceId").setSpanIdKey("spanId")
                 .setTraceFlagsKey("traceFlags").build();
