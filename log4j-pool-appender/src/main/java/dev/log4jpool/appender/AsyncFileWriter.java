@@ -29,9 +29,6 @@ final class AsyncFileWriter {
     interface EventSink {
         /** Writes one event; must not throw (the writer reports its own errors). */
         void write(EncodedEvent event, boolean endOfBatch);
-
-        /** The ring ran empty and stayed so for a moment: write out what is buffered; must not throw. */
-        void idle();
     }
 
     /**
@@ -76,7 +73,7 @@ final class AsyncFileWriter {
             thread.setDaemon(true);
             writerThread = thread;
             return thread;
-        }, ProducerType.MULTI, new IdleFlushWaitStrategy(waitStrategy.create(), sink::idle));
+        }, ProducerType.MULTI, waitStrategy.create());
         this.disruptor.handleEventsWith(new WriteHandler(this, sink, pool));
         this.disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler(appenderName));
         this.ring = disruptor.getRingBuffer();

@@ -119,7 +119,7 @@ public final class PooledFileAppender extends AbstractAppender {
             this.eventPool = new EncodedEventPool(async.ringSize, EVENT_BUFFER_SIZE, EVENT_BUFFER_MAX_RETAINED,
                     async.poolMaxGrownBytes);
             this.writer = new AsyncFileWriter(builder.getName(), async.ringSize, async.waitStrategy,
-                    async.queueFullPolicy, eventPool, drops, new RingSink());
+                    async.queueFullPolicy, eventPool, drops, this::writeFromRing);
         }
         this.writerHandOff = writer == null ? null : writer::publishTask;
     }
@@ -256,48 +256,26 @@ public final class PooledFileAppender extends AbstractAppender {
         writer.publish(encoded);
     }
 
-    /**
-     * The writer thread's side: events from the ring into the file. In BLOCK mode the block is
-     * written when full and when the writer runs out of events ({@link IdleFlushWaitStrategy}), not
-     * at each end of batch: a writer that keeps up sees a batch end after almost every event.
-     */
-    private final class RingSink implements AsyncFileWriter.EventSink {
-        @Override
-        public void write(EncodedEvent event, boolean endOfBatch) {
-            int length = event.length();
-            try {
-                synchronized (manager) {
-                    manager.checkRollover(event.timeMillis());
-                    // Counted first: an event lost to a failed write was still handed to the file.
-                    written.written(length);
-                    try {
-                        manager.writeEvent(event, bufferMode == BufferMode.NONE);
-                        if (bufferMode != BufferMode.BLOCK) {
-                            manager.flush();
-                        }
-                    } finally {
-                        manager.takeUnreportedFailure(); // thrown to the catch below, or none
-                    }
-                }
-            } catch (RuntimeException e) {
-                // Nobody to throw to here: report, and go on with the next event.
-                error("PooledFile '" + getName() + "' could not write an event", null, e);
-            }
-        }
-
-        @Override
-        public void idle() {
-            try {
-                synchronized (manager) {
-                    try {
+    /** On the writer thread: one event from the ring into the file. */
+    private void writeFromRing(EncodedEvent event, boolean endOfBatch) {
+        int length = event.length();
+        try {
+            synchronized (manager) {
+                manager.checkRollover(event.timeMillis());
+                // Counted first: an event lost to a failed write was still handed to the file.
+                written.written(length);
+                try {
+                    manager.writeEvent(event, bufferMode == BufferMode.NONE);
+                    if (bufferMode != BufferMode.BLOCK || endOfBatch) {
                         manager.flush();
-                    } finally {
-                        manager.takeUnreportedFailure();
                     }
+                } finally {
+                    manager.takeUnreportedFailure(); // thrown to the catch below, or none
                 }
-            } catch (RuntimeException e) {
-                error("PooledFile '" + getName() + "' could not write its buffered events", null, e);
             }
+        } catch (RuntimeException e) {
+            // Nobody to throw to here: report, and go on with the next event.
+            error("PooledFile '" + getName() + "' could not write an event", null, e);
         }
     }
 

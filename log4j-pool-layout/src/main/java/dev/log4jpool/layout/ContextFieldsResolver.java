@@ -12,7 +12,9 @@ import org.apache.logging.log4j.util.TriConsumer;
  * enclosing object; {@code "stringified": true} for string values), but without the entries a schema
  * writes elsewhere: the trace context's entries (under the layout's {@code traceIdKey},
  * {@code spanIdKey}, {@code traceFlagsKey}) whose values {@code traceContext} writes, see
- * {@link TraceKeys} ({@code "excludeTraceContext": false} keeps them), and the keys listed in
+ * {@link TraceKeys} ({@code "excludeTraceContext": false} keeps them; a list of {@code "traceId"},
+ * {@code "spanId"}, {@code "traceFlags"} leaves out only those, for a schema without a field for the
+ * others, as ECS has none for the flags), and the keys listed in
  * {@code "excludes"}. So a schema that writes the trace id in its own field ({@code trace.id},
  * {@code logging.googleapis.com/trace}) does not write it twice. A context with nothing left leaves
  * the member out.
@@ -28,11 +30,31 @@ final class ContextFieldsResolver {
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
         StringMapResolvers.Flatten flatten = StringMapResolvers.Flatten.read(options);
         boolean stringified = options.bool("stringified", false);
-        TraceKeys traceKeys = options.bool("excludeTraceContext", true) ? new TraceKeys(context) : null;
+        TraceKeys traceKeys = traceKeys(options, context);
         List<String> listed = options.strings("excludes");
-        String[] excluded = listed == null ? new String[0] : listed.toArray(new String[0]);
+        // Each key once: any() counts the excluded entries present.
+        String[] excluded = listed == null ? new String[0] : new java.util.LinkedHashSet<>(listed).toArray(new String[0]);
         Entries entries = new Entries(excluded, traceKeys, stringified);
         return flatten.enabled ? new Flat(entries, flatten.prefix) : new Nested(entries);
+    }
+
+    /** {@code excludeTraceContext}: {@code true} (the default), {@code false}, or a list of fields. */
+    private static TraceKeys traceKeys(ResolverOptions options, TemplateContext context) {
+        Object value = options.raw("excludeTraceContext");
+        if (value == null || Boolean.TRUE.equals(value)) {
+            return new TraceKeys(context);
+        }
+        if (Boolean.FALSE.equals(value)) {
+            return null;
+        }
+        if (value instanceof List && !((List<?>) value).isEmpty() && TraceKeys.FIELDS.containsAll((List<?>) value)) {
+            List<String> fields = new java.util.ArrayList<>();
+            for (Object field : (List<?>) value) {
+                fields.add((String) field);
+            }
+            return new TraceKeys(context, fields);
+        }
+        throw options.error("excludeTraceContext", "must be true, false or a list of " + TraceKeys.FIELDS + ", was " + value);
     }
 
     /** The entries to write and how: shared by both forms. */
@@ -63,9 +85,20 @@ final class ContextFieldsResolver {
             if (map == null || map.isEmpty()) {
                 return false;
             }
+            if (map instanceof IndexedReadOnlyStringMap) {
+                IndexedReadOnlyStringMap indexed = (IndexedReadOnlyStringMap) map;
+                for (int i = 0, size = indexed.size(); i < size; i++) {
+                    if (!isExcluded(indexed.getKeyAt(i), indexed.getValueAt(i))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            // Another map: count what is left out, each entry once (an excluded key that is also a
+            // trace entry is counted as the latter).
             int hidden = traceKeys == null ? 0 : traceKeys.countIn(map);
             for (String key : excluded) {
-                if (map.containsKey(key)) {
+                if (map.containsKey(key) && (traceKeys == null || !traceKeys.isTraceField(key, map.getValue(key)))) {
                     hidden++;
                 }
             }

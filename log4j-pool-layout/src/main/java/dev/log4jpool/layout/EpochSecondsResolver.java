@@ -36,12 +36,25 @@ final class EpochSecondsResolver {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Instant instant = event.getInstant();
-            out.longValue(instant.getEpochSecond());
+            long seconds = instant.getEpochSecond();
+            int fraction = instant.getNanoOfSecond();
+            if (fraction < 0) { // an instant made from negative epoch millis by integer division
+                seconds--;
+                fraction += 1_000_000_000;
+            }
+            if (seconds < 0 && fraction > 0) {
+                // Before 1970 the second counts down: -1 s + 0.5 s is -0.5, not -1.5.
+                seconds++;
+                fraction = 1_000_000_000 - fraction;
+                if (seconds == 0 && decimals > 0) {
+                    out.raw('-'); // -0.5; with no decimals the cut is 0
+                }
+            }
+            out.longValue(seconds);
             if (decimals == 0) {
                 return;
             }
             out.raw(POINT);
-            int fraction = instant.getNanoOfSecond();
             int divisor = 100_000_000;
             for (int i = 0; i < decimals; i++) {
                 out.raw(DIGITS, fraction / divisor % 10, 1);

@@ -237,6 +237,36 @@ final class JsonWriter {
         return ((long) out.length() << 33) | (needsComma ? 1L << 32 : 0) | depth;
     }
 
+    /**
+     * Whether what was written since {@code checkpoint} is a JSON string whose text is empty or white
+     * space only ({@link Character#isWhitespace}, as Java's {@code String.isBlank}), escapes read.
+     */
+    boolean isBlankStringSince(long checkpoint) {
+        char[] chars = out.array();
+        int from = (int) (checkpoint >>> 33);
+        int end = out.length();
+        if (end - from < 2 || chars[from] != '"' || chars[end - 1] != '"') {
+            return false;
+        }
+        for (int i = from + 1; i < end - 1; i++) {
+            char c = chars[i];
+            if (c == '\\') {
+                char escaped = chars[++i];
+                if (escaped == 'u') {
+                    c = (char) (Character.digit(chars[i + 1], 16) << 12 | Character.digit(chars[i + 2], 16) << 8
+                            | Character.digit(chars[i + 3], 16) << 4 | Character.digit(chars[i + 4], 16));
+                    i += 4;
+                } else {
+                    c = escaped == 't' ? '\t' : escaped == 'n' ? '\n' : escaped == 'r' ? '\r' : escaped == 'f' ? '\f' : escaped;
+                }
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Undoes everything written since {@code checkpoint}, the names it claimed included. */
     void rollback(long checkpoint) {
         int position = (int) (checkpoint >>> 33);

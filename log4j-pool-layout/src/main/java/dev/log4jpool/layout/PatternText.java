@@ -153,7 +153,7 @@ final class PatternText extends TemplateNode<LogEvent> {
                             throw new IllegalArgumentException("named capturing group is missing trailing '}'");
                         }
                         String name = substitution.substring(i + 1, close);
-                        if (!regex.pattern().contains("(?<" + name + ">")) {
+                        if (!namedGroups(regex).contains(name)) {
                             throw new IllegalArgumentException("no group named " + name);
                         }
                         parts.add(new Group(-1, name));
@@ -182,6 +182,19 @@ final class PatternText extends TemplateNode<LogEvent> {
                 parts.add(literal.toString());
             }
             return parts.toArray();
+        }
+
+        /**
+         * The regex's group names, from {@code Pattern.namedGroups()} (public since Java 20); on an
+         * older JDK this throws, and Log4j's own converter runs a substitution with a named group.
+         */
+        private static java.util.Set<String> namedGroups(Pattern regex) {
+            try {
+                return ((java.util.Map<?, ?>) Pattern.class.getMethod("namedGroups").invoke(regex)).keySet().stream()
+                        .map(String.class::cast).collect(java.util.stream.Collectors.toSet());
+            } catch (ReflectiveOperationException olderJdk) {
+                throw new IllegalArgumentException("named groups cannot be read before Java 20", olderJdk);
+            }
         }
 
         /** {@code Matcher.replaceAll} with a {@link #parse parsed} substitution, appended to {@code text}. */

@@ -9,7 +9,8 @@ import org.apache.logging.log4j.core.LogEvent;
  * and booleans keep their JSON type, strings are escaped and cut with the layout's settings) or, with
  * {@code "flatten": true} or {@code {"prefix": "p."}}, as members of the enclosing object. With
  * {@code "field": "message"} it writes the message's readable text <em>without</em> the fields
- * ({@code "order placed"}), and for any other message the message's text as the {@code message}
+ * ({@code "order placed"}; {@code "blank": "-"} writes {@code "-"} instead of a text that is empty or
+ * white space), and for any other message the message's text as the {@code message}
  * resolver writes it, so a template can write the human text and the typed fields side by side
  * (JsonTemplateLayout's {@code message} resolver writes the whole text, fields included).
  *
@@ -26,7 +27,8 @@ final class StructuredResolver {
             if (options.has("flatten")) {
                 throw options.error("flatten", "does not apply to \"field\": \"message\" (the text is one string)");
             }
-            return new Text();
+            String blank = options.string("blank", null);
+            return new Text(blank == null ? null : context.quoted(blank));
         }
         StringMapResolvers.Flatten flatten = StringMapResolvers.Flatten.read(options);
         return flatten.enabled ? new FlatFields(flatten.prefix) : new Fields();
@@ -57,8 +59,28 @@ final class StructuredResolver {
 
     /** {@code "field": "message"}: the readable text before the fields; another message's text. */
     static final class Text extends TemplateNode<LogEvent> {
+        /**
+         * {@code "blank"}: the JSON string written instead of a text that is empty or only white space
+         * ({@code null}: the text as it is). GELF's {@code short_message} must not be blank: Graylog
+         * refuses such a message whole.
+         */
+        private final char[] blank;
+
+        Text(char[] blank) {
+            this.blank = blank;
+        }
+
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+            long start = out.checkpoint();
+            writeText(event, out, scratch);
+            if (blank != null && out.isBlankStringSince(start)) {
+                out.rollback(start);
+                out.raw(blank);
+            }
+        }
+
+        private static void writeText(LogEvent event, JsonWriter out, EventScratch scratch) {
             StructuredText structured = scratch.structured;
             if (!structured.active()) {
                 MessageResolver.writeText(event, out, scratch);

@@ -127,6 +127,10 @@ final class TraceContextResolver {
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             // Never cut at maxStringLength: a backend rejects a cut id (an OTLP receiver, the whole line).
             CharSequence id = text(event, key);
+            if (!isValidId(id, digits)) {
+                out.nullValue(); // only reached in an array, which writes every element
+                return;
+            }
             out.raw('"');
             if (prefix != null) {
                 out.raw(prefix);
@@ -153,7 +157,12 @@ final class TraceContextResolver {
 
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.longValue(flags(text(event, key)));
+            int flags = flags(text(event, key));
+            if (flags < 0) {
+                out.nullValue(); // only reached in an array
+            } else {
+                out.longValue(flags);
+            }
         }
     }
 
@@ -174,6 +183,10 @@ final class TraceContextResolver {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             int flags = flags(text(event, key));
+            if (flags < 0) {
+                out.nullValue(); // only reached in an array
+                return;
+            }
             out.beginString();
             out.part(HEX[flags >> 4]);
             out.part(HEX[flags & 0xF]);
@@ -196,7 +209,12 @@ final class TraceContextResolver {
 
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            out.booleanValue((flags(text(event, key)) & 1) != 0);
+            int flags = flags(text(event, key));
+            if (flags < 0) {
+                out.nullValue(); // only reached in an array
+            } else {
+                out.booleanValue((flags & 1) != 0);
+            }
         }
     }
 }

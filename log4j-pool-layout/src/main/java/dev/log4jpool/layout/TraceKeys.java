@@ -1,5 +1,6 @@
 package dev.log4jpool.layout;
 
+import java.util.List;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
@@ -10,38 +11,51 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * stays with the context, so nothing is lost.
  */
 final class TraceKeys {
+    /** The fields a template may write in its own members, by their {@code traceContext} names. */
+    static final List<String> FIELDS = List.of("traceId", "spanId", "traceFlags");
+
+    /** {@code null} where the template does not write that field: the entry stays with the context. */
     private final String traceIdKey;
     private final String spanIdKey;
     private final String traceFlagsKey;
 
+    /** All three fields written elsewhere (OTLP's record, GCP, GELF, LOGSTASH). */
     TraceKeys(TemplateContext context) {
-        this.traceIdKey = context.traceIdKey();
-        this.spanIdKey = context.spanIdKey();
-        this.traceFlagsKey = context.traceFlagsKey();
+        this(context, FIELDS);
+    }
+
+    /** Only {@code fields} (of {@link #FIELDS}) written elsewhere: ECS has no field for the flags. */
+    TraceKeys(TemplateContext context, List<String> fields) {
+        this.traceIdKey = fields.contains("traceId") ? context.traceIdKey() : null;
+        this.spanIdKey = fields.contains("spanId") ? context.spanIdKey() : null;
+        this.traceFlagsKey = fields.contains("traceFlags") ? context.traceFlagsKey() : null;
     }
 
     /** Whether the entry {@code key = value} is written by {@code traceContext} in its own field. */
     boolean isTraceField(String key, Object value) {
         CharSequence text = value instanceof CharSequence ? (CharSequence) value : null;
-        if (traceIdKey.equals(key)) {
+        if (key == null) {
+            return false;
+        }
+        if (key.equals(traceIdKey)) {
             return TraceContextResolver.isValidId(text, 32);
         }
-        if (spanIdKey.equals(key)) {
+        if (key.equals(spanIdKey)) {
             return TraceContextResolver.isValidId(text, 16);
         }
-        return traceFlagsKey.equals(key) && TraceContextResolver.flags(text) >= 0;
+        return key.equals(traceFlagsKey) && TraceContextResolver.flags(text) >= 0;
     }
 
     /** How many of {@code map}'s entries {@link #isTraceField} claims (three lookups). */
     int countIn(ReadOnlyStringMap map) {
         int count = 0;
-        if (isTraceField(traceIdKey, map.getValue(traceIdKey))) {
+        if (traceIdKey != null && isTraceField(traceIdKey, map.getValue(traceIdKey))) {
             count++;
         }
-        if (isTraceField(spanIdKey, map.getValue(spanIdKey))) {
+        if (spanIdKey != null && isTraceField(spanIdKey, map.getValue(spanIdKey))) {
             count++;
         }
-        if (isTraceField(traceFlagsKey, map.getValue(traceFlagsKey))) {
+        if (traceFlagsKey != null && isTraceField(traceFlagsKey, map.getValue(traceFlagsKey))) {
             count++;
         }
         return count;

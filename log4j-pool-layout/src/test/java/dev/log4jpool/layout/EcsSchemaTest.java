@@ -85,7 +85,8 @@ class EcsSchemaTest {
         JsonNode traced = lines.get("trace");
         assertEquals(SchemaCorpus.TRACE, traced.get("trace.id").asText());
         assertEquals(SchemaCorpus.SPAN, traced.get("span.id").asText());
-        assertEquals("{\"user\":\"alice\"}", traced.get("labels").toString(), "the trace keys are not labels too");
+        assertEquals("{\"trace_flags\":\"01\",\"user\":\"alice\"}", traced.get("labels").toString(),
+                "the ids are not labels too; the flags, which ECS has no field for, stay there: nothing is lost");
         assertFalse(lines.get("plain").has("trace.id"));
         assertFalse(lines.get("invalid trace id").has("trace.id"));
         assertEquals("not-a-trace", lines.get("invalid trace id").get("labels").get("trace_id").asText(),

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /** {@code schema="GELF"}: GELF 1.1's rules checked field by field on every event, and the golden lines. */
@@ -32,7 +33,7 @@ class GelfSchemaTest {
             JsonNode line = Json.parse(text);
             assertEquals("1.1", line.get("version").asText(), event);
             assertEquals("test-host", line.get("host").asText(), event + ": ${hostName}, resolved by the configuration");
-            assertTrue(line.get("short_message").isTextual() && !line.get("short_message").asText().isEmpty(), event);
+            assertTrue(line.get("short_message").isTextual() && !line.get("short_message").asText().isBlank(), event);
             Matcher timestamp = TIMESTAMP.matcher(text);
             assertTrue(timestamp.find(), event + ": seconds with millis as a decimal: " + text);
             assertEquals(Long.toString(EventCorpus.EPOCH_SECOND), timestamp.group(1), event);
@@ -53,6 +54,22 @@ class GelfSchemaTest {
                 assertTrue(line.get("full_message").asText().contains("\n\tat "), event);
             }
         }
+    }
+
+    /** Graylog refuses a GELF message whose short_message is blank (its GelfCodec): "-" is written instead. */
+    @Test
+    void blankMessagesGetAPlaceholder() {
+        PooledJsonLayout layout = SchemaCorpus.layout("GELF", builder -> builder);
+        for (String blank : new String[] {"", " ", "\t\n\u000b\u001c \u2003"}) {
+            JsonNode line = LayoutTesting.encode(layout, EventCorpus.base().setMessage(new SimpleMessage(blank)).build());
+            assertEquals("-", line.get("short_message").asText(), "'" + blank + "'");
+            JsonNode structured = LayoutTesting.encode(layout, EventCorpus.base()
+                    .setMessage(dev.log4jpool.message.StructuredMessage.of(blank).with("orderId", 7L)).build());
+            assertEquals("-", structured.get("short_message").asText(), "structured '" + blank + "'");
+            assertEquals(7, structured.get("_orderId").asInt());
+        }
+        JsonNode kept = LayoutTesting.encode(layout, EventCorpus.base().setMessage(new SimpleMessage(" \u00a0x ")).build());
+        assertEquals(" \u00a0x ", kept.get("short_message").asText(), "text that is not blank stays as it is");
     }
 
     @Test

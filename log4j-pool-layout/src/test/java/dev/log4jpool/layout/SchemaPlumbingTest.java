@@ -169,6 +169,20 @@ class SchemaPlumbingTest {
     }
 
     @Test
+    void inAnArrayAnAbsentOrInvalidValueIsNull() {
+        String template = "{\"ids\":[" + resolver("traceContext", "\"field\":\"traceId\"") + ","
+                + resolver("traceContext", "\"field\":\"spanId\"") + "," + resolver("traceContext", "\"field\":\"traceFlags\"") + ","
+                + resolver("traceContext", "\"field\":\"traceFlags\",\"format\":\"hex\"") + ","
+                + resolver("traceContext", "\"field\":\"sampled\"") + "]}";
+        PooledJsonLayout layout = template(template).build();
+        for (LogEvent event : List.of(event(), event("trace_id", "xyz", "span_id", "0000000000000000", "trace_flags", "zz"))) {
+            JsonNode ids = LayoutTesting.encode(layout, event).get("ids");
+            assertEquals(5, ids.size());
+            ids.forEach(id -> assertTrue(id.isNull(), ids.toString()));
+        }
+    }
+
+    @Test
     void idsAreNeverCutAtMaxStringLength() {
         PooledJsonLayout layout = template(TRACE_TEMPLATE).setGcpProjectId("my-project").setMaxStringLength(8).build();
         JsonNode line = LayoutTesting.encode(layout, event("trace_id", TRACE, "span_id", SPAN, "trace_flags", "01"));

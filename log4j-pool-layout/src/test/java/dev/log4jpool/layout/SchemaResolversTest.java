@@ -44,6 +44,14 @@ class SchemaResolversTest {
                 + SchemaCorpus.TRACE + "\"}}", text("{\"c\":{\"$resolver\":\"contextFields\",\"excludeTraceContext\":false}}", event));
         assertEquals("{}", text("{\"c\":{\"$resolver\":\"contextFields\",\"excludes\":[\"a\",\"b\"]}}", event),
                 "nothing left: the member is left out");
+        assertEquals("{\"c\":{\"a\":\"1\",\"b\":\"2\"}}", text("{\"c\":{\"$resolver\":\"contextFields\","
+                + "\"excludes\":[\"trace_id\",\"trace_id\",\"span_id\"]}}", event),
+                "a key both excluded and a trace entry, or listed twice, is left out once: the rest stays");
+        assertEquals("{\"c\":{\"a\":\"1\",\"b\":\"2\",\"trace_flags\":\"01\"}}", text("{\"c\":{\"$resolver\":\"contextFields\","
+                + "\"excludeTraceContext\":[\"traceId\",\"spanId\"]}}", event), "only the fields the schema writes elsewhere");
+        IllegalArgumentException wrongField = assertThrows(IllegalArgumentException.class,
+                () -> layout("{\"c\":{\"$resolver\":\"contextFields\",\"excludeTraceContext\":[\"flags\"]}}", false));
+        assertTrue(wrongField.getMessage().contains("excludeTraceContext"), wrongField.getMessage());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> layout("{\"c\":{\"$resolver\":\"contextFields\",\"excludes\":[1]}}", false));
         assertTrue(error.getMessage().contains("option \"excludes\" must be a list of strings"), error.getMessage());
@@ -57,6 +65,13 @@ class SchemaResolversTest {
         assertEquals("{\"t\":1795428930.005}", text("{\"t\":{\"$resolver\":\"epochSeconds\"}}", event));
         assertEquals("{\"t\":1795428930}", text("{\"t\":{\"$resolver\":\"epochSeconds\",\"decimals\":0}}", event));
         assertEquals("{\"t\":1795428930.005006007}", text("{\"t\":{\"$resolver\":\"epochSeconds\",\"decimals\":9}}", event));
+        instant.initFromEpochSecond(-1, 500_000_000);
+        LogEvent before1970 = EventCorpus.base().setInstant(instant).setMessage(new SimpleMessage("x")).build();
+        assertEquals("{\"t\":-0.500}", text("{\"t\":{\"$resolver\":\"epochSeconds\"}}", before1970), "half a second before 1970");
+        assertEquals("{\"t\":0}", text("{\"t\":{\"$resolver\":\"epochSeconds\",\"decimals\":0}}", before1970), "cut toward zero");
+        instant.initFromEpochSecond(-2, 250_000_000);
+        LogEvent earlier = EventCorpus.base().setInstant(instant).setMessage(new SimpleMessage("x")).build();
+        assertEquals("{\"t\":-1.750}", text("{\"t\":{\"$resolver\":\"epochSeconds\"}}", earlier));
         instant.initFromEpochSecond(0, 999_999_999);
         LogEvent late = EventCorpus.base().setInstant(instant).setMessage(new SimpleMessage("x")).build();
         assertEquals("{\"t\":0.999}", text("{\"t\":{\"$resolver\":\"epochSeconds\"}}", late), "cut, never rounded up a second");
