@@ -50,9 +50,9 @@ final class TraceContextResolver {
             case "spanId":
                 return new HexId(context.spanIdKey(), 16, null);
             case "traceFlags":
-                return format.equals("hex") ? new HexFlags(context.traceFlagsKey()) : new Flags(context.traceFlagsKey());
+                return new Flags(context.traceFlagsKey(), format.equals("hex") ? Flags.Form.HEX : Flags.Form.NUMBER);
             default:
-                return new Sampled(context.traceFlagsKey());
+                return new Flags(context.traceFlagsKey(), Flags.Form.SAMPLED);
         }
     }
 
@@ -142,37 +142,17 @@ final class TraceContextResolver {
         }
     }
 
-    /** The trace flags as a number. */
+    /** The trace flags: as a number, as two lower-case hex digits, or their sampled bit as a boolean. */
     static final class Flags extends TemplateNode<LogEvent> {
-        private final String key;
+        enum Form { NUMBER, HEX, SAMPLED }
 
-        Flags(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public boolean isPresent(LogEvent event) {
-            return flags(text(event, key)) >= 0;
-        }
-
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            int flags = flags(text(event, key));
-            if (flags < 0) {
-                out.nullValue(); // only reached in an array
-            } else {
-                out.longValue(flags);
-            }
-        }
-    }
-
-    /** The trace flags as two lower-case hex digits. */
-    static final class HexFlags extends TemplateNode<LogEvent> {
         private static final char[] HEX = "0123456789abcdef".toCharArray();
         private final String key;
+        private final Form form;
 
-        HexFlags(String key) {
+        Flags(String key, Form form) {
             this.key = key;
+            this.form = form;
         }
 
         @Override
@@ -184,36 +164,16 @@ final class TraceContextResolver {
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             int flags = flags(text(event, key));
             if (flags < 0) {
-                out.nullValue(); // only reached in an array
-                return;
-            }
-            out.beginString();
-            out.part(HEX[flags >> 4]);
-            out.part(HEX[flags & 0xF]);
-            out.endString();
-        }
-    }
-
-    /** The sampled bit of the trace flags as a boolean. */
-    static final class Sampled extends TemplateNode<LogEvent> {
-        private final String key;
-
-        Sampled(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public boolean isPresent(LogEvent event) {
-            return flags(text(event, key)) >= 0;
-        }
-
-        @Override
-        public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
-            int flags = flags(text(event, key));
-            if (flags < 0) {
-                out.nullValue(); // only reached in an array
-            } else {
+                out.nullValue(); // only reached in an array, which writes every element
+            } else if (form == Form.NUMBER) {
+                out.longValue(flags);
+            } else if (form == Form.SAMPLED) {
                 out.booleanValue((flags & 1) != 0);
+            } else {
+                out.raw('"');
+                out.raw(HEX[flags >> 4]);
+                out.raw(HEX[flags & 0xF]);
+                out.raw('"');
             }
         }
     }
