@@ -73,7 +73,7 @@ final class AsyncFileWriter {
             thread.setDaemon(true);
             writerThread = thread;
             return thread;
-        }, ProducerType.MULTI, waitStrategy.create());
+        }, ProducerType.MULTI, waitStrategy.create(ringSize));
         this.disruptor.handleEventsWith(new WriteHandler(this, sink, pool));
         this.disruptor.setDefaultExceptionHandler(new ReportingExceptionHandler(appenderName));
         this.ring = disruptor.getRingBuffer();

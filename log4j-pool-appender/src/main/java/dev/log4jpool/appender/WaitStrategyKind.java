@@ -12,9 +12,12 @@ import java.util.Locale;
  * {@code Yield}, {@code BusySpin}.
  */
 public enum WaitStrategyKind {
-    /** Sleeps on a monitor until a producer signals; no CPU while idle. The default. */
+    /**
+     * Naps up to 1 ms after the ring runs dry (callers do not wake it), then sleeps on a monitor
+     * until a producer signals; no CPU while idle. The default.
+     */
     BLOCK("Block"),
-    /** As {@code Block}, but wakes up at least every 10 ms even without a signal. */
+    /** As {@code Block}, but its sleep ends after 10 ms even without a signal. */
     TIMEOUT("Timeout"),
     /** Spins, yields, then parks for short naps: little CPU, some latency, no signalling cost. */
     SLEEP("Sleep"),
@@ -37,13 +40,13 @@ public enum WaitStrategyKind {
         return configName;
     }
 
-    /** A new strategy instance; each ring needs its own. */
-    WaitStrategy create() {
+    /** A new strategy instance for a ring of {@code ringSize} slots; each ring needs its own. */
+    WaitStrategy create(int ringSize) {
         switch (this) {
             case BLOCK:
-                return new MonitorWaitStrategy(0);
+                return new MonitorWaitStrategy(0, ringSize);
             case TIMEOUT:
-                return new MonitorWaitStrategy(TIMEOUT_MILLIS);
+                return new MonitorWaitStrategy(TIMEOUT_MILLIS, ringSize);
             case SLEEP:
                 return new SleepingWaitStrategy();
             case YIELD:
