@@ -95,6 +95,7 @@ public final class LatencyPoint {
         sleepUntil(measureStart - TimeUnit.MILLISECONDS.toNanos(5));
         Map<String, long[]> gcDuringWarmup = warmupGc.sinceStart();
         GcWindow measureGc = new GcWindow();
+        RunQueueWindow measureRunQueue = new RunQueueWindow();
         long ringFullBefore = CountingQueueFullPolicy.ringFullCount();
         Map<Long, Long> allocatedBefore = allocatedByThread();
         for (LoggingThread thread : loggers) {
@@ -102,6 +103,7 @@ public final class LatencyPoint {
         }
         long measuredEnd = System.nanoTime();
         Map<String, long[]> gcDuringMeasurement = measureGc.sinceStart();
+        List<RunQueueWindow.ThreadTimes> threadTimes = measureRunQueue.sinceStart();
         long allocatedAll = allocatedSince(allocatedBefore);
         long ringFull = CountingQueueFullPolicy.ringFullCount() - ringFullBefore;
         PooledFileStats stats = pooledFileStats(context);
@@ -147,6 +149,7 @@ public final class LatencyPoint {
         result.set("serviceNanos", summary(mapper, service));
         result.set("gc", gc(mapper, gcDuringMeasurement));
         result.set("gcDuringWarmup", gc(mapper, gcDuringWarmup));
+        result.set("cpu", cpu(mapper, loggers, threadTimes));
         result.put("allocatedBytesPerCall", measured == 0 ? 0 : (double) allocatedAll / measured);
         result.put("allocatedBytesPerCallLoggingThreads", measured == 0 ? 0 : (double) allocatedLoggers / measured);
         result.put("asyncLoggerRingFull", ringFull);
@@ -220,6 +223,37 @@ public final class LatencyPoint {
         node.put("count", count);
         node.put("pauseMillis", millis);
         node.set("collectors", each);
+        return node;
+    }
+
+    /**
+     * Where the CPUs went in the window: the logging threads' CPU time and their time runnable but
+     * waiting for a CPU, and the other threads that used most CPU (a setup's background thread).
+     */
+    private static ObjectNode cpu(ObjectMapper mapper, List<LoggingThread> loggers,
+            List<RunQueueWindow.ThreadTimes> threadTimes) {
+        ObjectNode node = mapper.createObjectNode();
+        long cpu = 0;
+        long wait = 0;
+        for (LoggingThread thread : loggers) {
+            if (thread.runQueueWaitNanos < 0) {
+                return node; // no scheduler statistics here
+            }
+            cpu += thread.cpuNanos;
+            wait += thread.runQueueWaitNanos;
+        }
+        node.put("loggingThreadsCpuMillis", cpu / 1e6);
+        node.put("loggingThreadsRunQueueWaitMillis", wait / 1e6);
+        ArrayNode others = node.putArray("busiestOtherThreads");
+        for (RunQueueWindow.ThreadTimes times : threadTimes) {
+            if (others.size() == 4) {
+                break;
+            }
+            if (!times.name().startsWith("logger-")) {
+                others.addObject().put("name", times.name()).put("cpuMillis", times.cpuNanos() / 1e6)
+                        .put("runQueueWaitMillis", times.waitNanos() / 1e6);
+            }
+        }
         return node;
     }
 

@@ -31,6 +31,9 @@ final class LoggingThread extends Thread {
     long measuredCalls;
     long scheduledCalls;
     long allocatedBytes;
+    /** Measurement window: time on a CPU and time runnable but waiting for one (-1: unknown). */
+    long cpuNanos = -1;
+    long runQueueWaitNanos = -1;
     private int next;
 
     /** The start and end of warm-up and measurement, on the {@link System#nanoTime()} scale. */
@@ -52,8 +55,14 @@ final class LoggingThread extends Thread {
         com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long allocatedBefore = mx.getCurrentThreadAllocatedBytes();
+        long[] scheduledBefore = RunQueueWindow.thisThread();
         measuredCalls = runPhase(phases.measureStart(), phases.measureEnd(), true);
         allocatedBytes = mx.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long[] scheduledAfter = RunQueueWindow.thisThread();
+        if (scheduledBefore != null && scheduledAfter != null) {
+            cpuNanos = scheduledAfter[0] - scheduledBefore[0];
+            runQueueWaitNanos = scheduledAfter[1] - scheduledBefore[1];
+        }
     }
 
     /**

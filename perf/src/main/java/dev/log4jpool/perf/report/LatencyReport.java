@@ -67,13 +67,19 @@ public final class LatencyReport {
     public static String oneLine(JsonNode p) {
         JsonNode r = p.path("responseNanos");
         return String.format(Locale.ROOT,
-                "%-58s %5s/s %dt  response p50 %s p99 %s p99.9 %s max %s | service p99.9 %s | issued %.1f%% | GC %d (%d ms) | %s",
+                "%-58s %5s/s %dt  response p50 %s p99 %s p99.9 %s max %s | service p99.9 %s | issued %.1f%% | GC %d (%d ms) | callers waited for a CPU %s | %s",
                 p.path("name").asText(), rate(p.path("rate").asDouble()), p.path("threads").asInt(),
                 duration(r.path("p50").asDouble()), duration(r.path("p99").asDouble()),
                 duration(r.path("p99.9").asDouble()), duration(r.path("max").asDouble()),
                 duration(p.path("serviceNanos").path("p99.9").asDouble()), 100 * p.path("held").asDouble(),
-                p.path("gc").path("count").asLong(), p.path("gc").path("pauseMillis").asLong(),
+                p.path("gc").path("count").asLong(), p.path("gc").path("pauseMillis").asLong(), runQueueWait(p),
                 p.path("linesMatch").asBoolean() ? "lines == calls" : "LINES != CALLS");
+    }
+
+    /** The logging threads' time runnable but without a CPU in the window, or "?" where Linux does not say. */
+    static String runQueueWait(JsonNode p) {
+        JsonNode wait = p.path("cpu").path("loggingThreadsRunQueueWaitMillis");
+        return wait.isMissingNode() ? "?" : String.format(Locale.ROOT, "%.0f ms", wait.asDouble());
     }
 
     static String markdown(JsonNode suite) {
@@ -84,7 +90,9 @@ public final class LatencyReport {
                         + "log files in %s. Response time = end − intended start (no coordinated omission); "
                         + "service time = end − actual start. \"issued\": calls made / calls scheduled in the window "
                         + "(under 100 %%: the setup fell behind; the calls it never made count in the response "
-                        + "time with the time they had waited). GC: collections (pause ms) in the window.%n",
+                        + "time with the time they had waited). GC: collections (pause ms) in the window. \"waited for a CPU\": "
+                        + "the logging threads' time runnable but not running in the window (Linux schedstat), "
+                        + "the operating system's share of the tails.%n",
                 suite.path("jvm").asText(), suite.path("cores").asInt(), suite.path("cpu").asText(),
                 String.join(" ", texts(suite.path("childJvmArgs"))), suite.path("warmupSeconds").asDouble(),
                 suite.path("measureSeconds").asDouble(), suite.path("logDirectory").asText()));
@@ -97,8 +105,8 @@ public final class LatencyReport {
                         .append(best > 0 ? rate(best) + "/s" : "none of the rates").append(" |\n");
             }
             md.append("\n| setup | offered | issued | response p50 | p90 | p99 | p99.9 | p99.99 | max "
-                    + "| service p50 | service p99.9 | service max | GC | B/call | lines == calls |\n"
-                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                    + "| service p50 | service p99.9 | service max | GC | waited for a CPU | B/call | lines == calls |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (JsonNode p : panel.getValue()) {
                 JsonNode r = p.path("responseNanos");
                 JsonNode s = p.path("serviceNanos");
@@ -113,6 +121,7 @@ public final class LatencyReport {
                         .append(duration(s.path("max").asDouble())).append(" | ")
                         .append(p.path("gc").path("count").asLong()).append(" (")
                         .append(p.path("gc").path("pauseMillis").asLong()).append(" ms) | ")
+                        .append(runQueueWait(p)).append(" | ")
                         .append(String.format(Locale.ROOT, "%.1f", p.path("allocatedBytesPerCall").asDouble())).append(" | ")
                         .append(p.path("linesMatch").asBoolean() ? "yes" : "**NO**").append(" |\n");
                 md.append(row);
