@@ -77,10 +77,13 @@ final class MonitorWaitStrategy implements WaitStrategy {
             this.barrier = barrier;
             napSequence = sequence;
             synchronized (mutex) {
-                if (!nap(sequence, cursor, barrier)) {
-                    sleep(sequence, cursor, barrier);
+                try {
+                    if (!nap(sequence, cursor, barrier)) {
+                        sleep(sequence, cursor, barrier);
+                    }
+                } finally {
+                    state = RUNNING;
                 }
-                state = RUNNING;
             }
         }
         long available;
@@ -137,7 +140,7 @@ final class MonitorWaitStrategy implements WaitStrategy {
         // only when it sleeps, when a backlog builds up during its nap, or at an alert (a stop).
         int now = state;
         if (now == SLEEPING
-                || now == NAPPING && (cursor.get() - napSequence >= wakeBacklog || barrier.isAlerted())) {
+                || now == NAPPING && (cursor.get() - napSequence + 1 >= wakeBacklog || barrier.isAlerted())) {
             synchronized (mutex) {
                 state = RUNNING;
                 wakeUps++;

@@ -100,6 +100,8 @@ public final class PooledFileAppender extends AbstractAppender {
     private final AsyncFileWriter writer; // null when synchronous
     private final DropReporter drops;
     private final WriteCounters written = new WriteCounters(); // updated under the manager's monitor
+    /** BLOCK mode's end-of-batch writes, at most about one a millisecond; null in other modes. */
+    private final BatchFlusher batchFlusher;
     /** How this appender's scheduled rollovers reach its writer thread; null when synchronous. */
     private final java.util.function.Predicate<Runnable> writerHandOff;
 
@@ -112,6 +114,9 @@ public final class PooledFileAppender extends AbstractAppender {
         this.textLayout = layout instanceof PooledTextLayout ? (PooledTextLayout) layout : null;
         this.drops = new DropReporter(builder.getName());
         manager.useEventDelimiter(EventDelimiter.of(layout));
+        this.batchFlusher = bufferMode == BufferMode.BLOCK
+                ? new BatchFlusher("log4jpool-PooledFile-flush-" + builder.getName(), this::writePendingBatch)
+                : null;
         if (async == null) {
             this.eventPool = null;
             this.writer = null;
@@ -211,8 +216,25 @@ public final class PooledFileAppender extends AbstractAppender {
      */
     private void eventWritten(long length, boolean endOfBatch) {
         written.written(length);
-        if (bufferMode != BufferMode.BLOCK || endOfBatch) {
+        if (bufferMode != BufferMode.BLOCK || endOfBatch && batchFlusher.batchEnded()) {
             manager.flush();
+        }
+    }
+
+    /** On the batch flusher's thread: writes the block of a batch that ended too soon after the last write. */
+    private void writePendingBatch() {
+        try {
+            synchronized (manager) {
+                if (batchFlusher.takePending()) {
+                    try {
+                        manager.flush();
+                    } finally {
+                        manager.takeUnreportedFailure(); // thrown to the catch below, or none
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            error("PooledFile '" + getName() + "' could not write its block", null, e);
         }
     }
 
@@ -317,6 +339,9 @@ public final class PooledFileAppender extends AbstractAppender {
             long notWritten = writer.eventsAbandoned() + (manager.eventsLost() - lostBefore);
             LOGGER.error("PooledFile '{}': stop timed out after {} ms; {} events were not written", getName(),
                     waitMillis, notWritten);
+        }
+        if (batchFlusher != null) {
+            batchFlusher.stop(timeout > 0 ? Math.max(1, remainingMillis(deadline)) : 0);
         }
         RuntimeException lastBlockFailure = null;
         synchronized (manager) {

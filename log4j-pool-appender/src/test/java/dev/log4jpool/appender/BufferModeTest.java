@@ -65,6 +65,32 @@ class BufferModeTest {
     }
 
     /**
+     * Batches that end less than a millisecond after the last end-of-batch write do not each write:
+     * the appender's flush thread writes them when the millisecond is over (Log4j's background thread
+     * otherwise wrote one block per batch of one or two events), and nothing waits for a stop.
+     */
+    @Test
+    void batchesEndingWithinAMillisecondShareAWriteByTheFlushThread() throws Exception {
+        Path file = dir.resolve("coalesced.log");
+        LoggerContext context = start(file, "bufferMode=\"BLOCK\"");
+        try {
+            PooledFileAppender appender = TestContexts.appender(context, "file");
+            int batches = 2_000;
+            for (int i = 0; i < batches; i++) {
+                appender.append(event("batch " + i, true));
+            }
+            long flushes = appender.stats().flushes();
+            assertTrue(flushes < batches / 4, batches + " one-event batches in a row took " + flushes + " writes");
+            waitForLines(file, batches); // the flush thread writes the last ones, no stop needed
+            List<String> lines = LogLines.read(file);
+            assertEquals("batch 0", lines.get(0));
+            assertEquals("batch " + (batches - 1), lines.get(batches - 1));
+        } finally {
+            TestContexts.stop(context);
+        }
+    }
+
+    /**
      * An event larger than PooledFileManager.MAX_WHOLE_EVENT_BYTES goes to the file in pieces; once it
      * is finished the file is between events again: the next event is whole, and a file renamed away
      * meanwhile is noticed at the next write (the check runs only between events).

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MillionLinesTest {
     static final int THREADS = 4;
     static final int PER_THREAD = 250_000;
+    /** A power of two above THREADS x PER_THREAD. */
+    private static final int EVERY_EVENT_RING = 1 << 20;
 
     @TempDir
     Path dir;
@@ -63,14 +65,23 @@ class MillionLinesTest {
                 : "<Root level=\"info\"><AppenderRef ref=\"file\"/></Root>";
         String xml = "<Configuration status=\"warn\"><Appenders>" + appender + "</Appenders><Loggers>" + loggerXml
                 + "</Loggers></Configuration>";
-        if (loggers == Loggers.ALL_ASYNC) {
+        if (loggers != Loggers.SYNC) {
+            // Log4j's async rings hold every event here, so that they are never full: with a full ring
+            // and several producers, Log4j 2.25-2.26 can discard an event without a word (Disruptor's
+            // remainingCapacity() is briefly negative, which Log4j reads as "shut down"; seen here once
+            // as a missing line, see perf/results/remaining-capacity-race-2026-12-01.md). This test is
+            // about PooledFile, which must lose nothing of what Log4j hands it.
             Path config = dir.resolve("log4j2.xml");
             Files.writeString(config, xml);
-            String printed = ChildJvm.run(config, dir.resolve("child.out"),
-                    List.of("-Dlog4j2.contextSelector=" + ChildJvm.ALL_ASYNC_SELECTOR),
+            List<String> jvmOptions = loggers == Loggers.ALL_ASYNC
+                    ? List.of("-Dlog4j2.contextSelector=" + ChildJvm.ALL_ASYNC_SELECTOR,
+                            "-Dlog4j2.asyncLoggerRingBufferSize=" + EVERY_EVENT_RING)
+                    : List.of("-Dlog4j2.asyncLoggerConfigRingBufferSize=" + EVERY_EVENT_RING);
+            String printed = ChildJvm.run(config, dir.resolve("child.out"), jvmOptions,
                     "count", String.valueOf(THREADS), String.valueOf(PER_THREAD));
-            assertTrue(printed.contains("calls=1000000 context=org.apache.logging.log4j.core.async.AsyncLoggerContext"),
-                    printed);
+            String context = loggers == Loggers.ALL_ASYNC ? "org.apache.logging.log4j.core.async.AsyncLoggerContext"
+                    : "org.apache.logging.log4j.core.LoggerContext";
+            assertTrue(printed.contains("calls=1000000 context=" + context), printed);
         } else {
             LoggerContext context = TestContexts.start("million", xml);
             Logger logger = context.getLogger("child");

@@ -104,6 +104,7 @@ public final class LatencyReport {
                 md.append("| ").append(bold(setup.getKey(), setup.getValue().get(0))).append(" | ")
                         .append(best > 0 ? rate(best) + "/s" : "none of the rates").append(" |\n");
             }
+            md.append(bestAgainstBest(panel.getValue()));
             md.append("\n| setup | offered | issued | response p50 | p90 | p99 | p99.9 | p99.99 | max "
                     + "| service p50 | service p99.9 | service max | GC | waited for a CPU | B/call | lines == calls |\n"
                     + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -399,6 +400,55 @@ public final class LatencyReport {
     private static String heldLabel(List<JsonNode> points) {
         double best = highestHeld(points);
         return best > 0 ? rate(best) + "/s" : "none of these rates";
+    }
+
+    /**
+     * Per offered rate, the lowest p99.9 among our setups against the lowest among Log4j's, each only
+     * among setups that issued at least 99 % of their calls; then the highest rate each side holds.
+     */
+    static String bestAgainstBest(List<JsonNode> points) {
+        Map<Double, JsonNode[]> byRate = new java.util.TreeMap<>();
+        for (JsonNode p : points) {
+            if (p.path("held").asDouble() < HOLD_ISSUED) {
+                continue;
+            }
+            JsonNode[] best = byRate.computeIfAbsent(p.path("rate").asDouble(), rate -> new JsonNode[2]);
+            int side = p.path("ours").asBoolean() ? 0 : 1;
+            if (best[side] == null || p99_9(p) < p99_9(best[side])) {
+                best[side] = p;
+            }
+        }
+        StringBuilder md = new StringBuilder("\nOur best setup against Log4j's best at each rate (lowest p99.9 among the "
+                + "setups that issued ≥ 99 % of their calls):\n\n| offered | ours: p99.9 (setup) | Log4j's: p99.9 (setup) "
+                + "| ours ÷ Log4j's |\n|---:|---|---|---:|\n");
+        double oursHeld = 0;
+        double theirsHeld = 0;
+        for (Map.Entry<Double, JsonNode[]> entry : byRate.entrySet()) {
+            JsonNode ours = entry.getValue()[0];
+            JsonNode theirs = entry.getValue()[1];
+            md.append("| ").append(rate(entry.getKey())).append("/s | ").append(bestCell(ours)).append(" | ")
+                    .append(bestCell(theirs)).append(" | ")
+                    .append(ours != null && theirs != null
+                            ? String.format(Locale.ROOT, "%.2f", p99_9(ours) / p99_9(theirs)) : "—")
+                    .append(" |\n");
+            if (ours != null && holds(ours)) {
+                oursHeld = entry.getKey();
+            }
+            if (theirs != null && holds(theirs)) {
+                theirsHeld = entry.getKey();
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nHighest rate held: ours %s, Log4j's %s.%n",
+                oursHeld > 0 ? rate(oursHeld) + "/s" : "none", theirsHeld > 0 ? rate(theirsHeld) + "/s" : "none"));
+        return md.toString();
+    }
+
+    private static double p99_9(JsonNode point) {
+        return point.path("responseNanos").path("p99.9").asDouble();
+    }
+
+    private static String bestCell(JsonNode point) {
+        return point == null ? "none issued 99 %" : duration(p99_9(point)) + " (" + point.path("name").asText() + ")";
     }
 
     private static double highestHeld(List<JsonNode> points) {

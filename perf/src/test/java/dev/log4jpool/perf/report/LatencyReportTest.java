@@ -59,6 +59,23 @@ class LatencyReportTest {
     }
 
     @Test
+    void bestAgainstBestTakesEachSidesLowestP999AmongTheSetupsThatKeptUp() {
+        List<JsonNode> oneThread = new java.util.ArrayList<>();
+        sweep().path("points").forEach(p -> {
+            if (p.path("threads").asInt() == 1) {
+                oneThread.add(p);
+            }
+        });
+        String md = LatencyReport.bestAgainstBest(oneThread);
+        // fixture: ours p99.9 = 24.3 µs per 100k/s, Log4j's four times that; Log4j's issue 60 % at 2M/s
+        assertTrue(md.contains("| 300k/s | " + LatencyReport.duration(3 * 300 * 81) + " (PooledFile, sync BLOCK) | "
+                + LatencyReport.duration(4 * 3 * 300 * 81) + " (RandomAccessFile + JsonTemplateLayout) | 0.25 |"), md);
+        assertTrue(md.contains("| 2M/s | " + LatencyReport.duration(20 * 300 * 81) + " (PooledFile, sync BLOCK) | "
+                + "none issued 99 % | — |"), md);
+        assertTrue(md.contains("Highest rate held: ours 2M/s, Log4j's 1M/s."), md);
+    }
+
+    @Test
     void percentileChartIsReadable() throws Exception {
         String svg = LatencyReport.percentileChart(sweep());
         assertEquals(List.of(), SvgText.overlaps(svg));
