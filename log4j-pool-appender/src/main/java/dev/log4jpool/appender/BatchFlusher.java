@@ -7,10 +7,11 @@ import java.util.concurrent.locks.LockSupport;
  * BLOCK mode's writes at the end of a batch (under async loggers), at most about one per millisecond.
  *
  * <p>Why: Log4j's background thread is usually faster than the callers, so its batches hold one or
- * two events, and a write per batch made the file write the thread's largest cost: measured at 300k
- * events/s, one write per 2 events, 36 % of the thread's time in {@code write}, the thread 89 % busy
- * on a 2-core machine (perf/results/profile-all-async-pooled-300k-1t-2026-12-01). A busy thread there
- * takes the core the callers need, and their calls wait.
+ * two events, and a write per batch made the file write the thread's largest cost: at 300k events/s,
+ * 2,985,737 writes and 7.26 s in {@code write} in a 20 s window
+ * (perf/results/profile-all-async-pooled-300k-1t-2026-12-01), the thread on a CPU 19.0 s of 20 on a
+ * 2-core machine. A busy thread there takes the core the callers need, and their calls wait. With
+ * this class: 11.9 s (perf/results/latency-2026-12-01.md).
  *
  * <p>So a batch that ends within {@link #INTERVAL_NANOS} of the last such write is not written at
  * once: this class's thread writes it when the millisecond is over, unless the block filled and went

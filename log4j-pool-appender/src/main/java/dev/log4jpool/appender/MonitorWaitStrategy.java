@@ -11,7 +11,8 @@ import com.lmax.disruptor.WaitStrategy;
  *
  * <p>Why: waking a sleeping thread (a futex call, on a VM an interrupt to another CPU) was measured
  * here at 5–8 µs on the caller's side: a logging call that woke the writer took 8.3 µs at the median
- * against 1.8 µs for the same event written synchronously (perf/results/latency-2026-12-01.md). A
+ * against 1.8 µs for the same event written synchronously
+ * (perf/results/latency-before-nap-2026-12-01.txt; with the nap 1.9 µs, latency-nap-2026-12-01.md). A
  * writer faster than its callers runs dry after almost every event, so signalling "whenever the
  * writer waits" made every call pay it.
  *
