@@ -119,9 +119,4 @@ final class BatchFlusher {
             }
         }
     }
-
-    /** Whether this class's thread was made (tests). */
-    boolean hasThread() {
-        return thread != null;
-    }
 }
