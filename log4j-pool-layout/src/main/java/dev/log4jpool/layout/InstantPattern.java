@@ -1,5 +1,6 @@
 package dev.log4jpool.layout;
 
+import dev.log4jpool.buffer.TextBuffer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -265,27 +266,46 @@ final class InstantPattern {
     }
 
     /**
-     * Formats the instant into {@code cache} and returns the text (one of the cache's builders),
-     * valid until the cache's next use.
+     * Formats the instant into {@code cache} and returns the text (the cache's line buffer), valid
+     * until the cache's next use.
      */
     CharSequence format(long epochSecond, int nanos, Cache cache) {
+        TextBuffer line = cache.line;
+        line.clear();
+        appendTo(line, epochSecond, nanos, cache);
+        return line;
+    }
+
+    /**
+     * Appends the instant's text to {@code out}: the cached second's text, with the parts that change
+     * within a second written into their holes. The JSON writer calls this with its own buffer, so
+     * that an event's timestamp is written once, not formatted and then copied.
+     */
+    void appendTo(TextBuffer out, long epochSecond, int nanos, Cache cache) {
         if (!cache.secondValid || cache.epochSecond != epochSecond) {
             fillSecond(epochSecond, cache);
         }
-        if (subSecondParts.length == 0) {
-            return cache.second;
-        }
-        StringBuilder line = cache.line;
-        line.setLength(0);
+        char[] second = cache.secondChars;
         int copied = 0;
         for (int i = 0; i < subSecondParts.length; i++) {
             int hole = cache.holes[i];
-            line.append(cache.second, copied, hole);
-            subSecondParts[i].append(line, cache, nanos);
+            out.append(second, copied, hole - copied);
+            subSecondParts[i].append(out, cache, nanos);
             copied = hole;
         }
-        line.append(cache.second, copied, cache.second.length());
-        return line;
+        out.append(second, copied, cache.secondLength - copied);
+    }
+
+    /**
+     * Whether {@link #appendTo}'s text for {@code epochSecond} is printable ASCII without {@code "}
+     * or {@code \}: the sub-second parts add only digits, so it goes into JSON as it is, unescaped.
+     * Checked once per second (zone and day texts come from the locale) instead of per event.
+     */
+    boolean isPlain(long epochSecond, Cache cache) {
+        if (!cache.secondValid || cache.epochSecond != epochSecond) {
+            fillSecond(epochSecond, cache);
+        }
+        return cache.secondIsPlain;
     }
 
     /**
@@ -330,15 +350,7 @@ final class InstantPattern {
             }
         }
         cache.secondIsPlain = isPlain(second);
-    }
-
-    /**
-     * Whether {@link #format}'s text for the cached second is printable ASCII without {@code "} or
-     * {@code \}: the sub-second parts add only digits, so it goes into JSON as it is, unescaped.
-     * Checked once per second (zone and day texts come from the locale) instead of per event.
-     */
-    boolean isPlain(Cache cache) {
-        return cache.secondIsPlain;
+        cache.setSecondText(second);
     }
 
     private static boolean isPlain(CharSequence text) {
@@ -394,7 +406,7 @@ final class InstantPattern {
             throw new IllegalStateException("written per event");
         }
 
-        abstract void append(StringBuilder out, Cache cache, int nanos);
+        abstract void append(TextBuffer out, Cache cache, int nanos);
     }
 
     /** Text as given (quoted text, separators, characters that are no field). */
@@ -498,8 +510,9 @@ final class InstantPattern {
         }
 
         @Override
-        void append(StringBuilder out, Cache cache, int nanos) {
-            appendNumber(out, nanos / divisor, digits, digits, NOT_NEGATIVE);
+        void append(TextBuffer out, Cache cache, int nanos) {
+            out.ensureCapacityFor(digits);
+            out.setLength(NumberText.appendPadded(out.array(), out.length(), nanos / divisor, digits));
         }
     }
 
@@ -514,10 +527,10 @@ final class InstantPattern {
         }
 
         @Override
-        void append(StringBuilder out, Cache cache, int nanos) {
+        void append(TextBuffer out, Cache cache, int nanos) {
             long value = letter == 'A' ? cache.secondOfDay * 1_000L + nanos / 1_000_000
                     : letter == 'n' ? nanos : cache.secondOfDay * 1_000_000_000L + nanos;
-            appendNumber(out, value, minWidth, 19, NOT_NEGATIVE);
+            NumberText.appendAtLeast(out, value, minWidth);
         }
     }
 
@@ -535,8 +548,13 @@ final class InstantPattern {
         /** Whether the text of the cached second needs no JSON escaping (see {@link InstantPattern#isPlain}). */
         boolean secondIsPlain;
         long epochSecond;
+        /** The second's text as its parts write it (once per second). */
         final StringBuilder second = new StringBuilder(64);
-        final StringBuilder line = new StringBuilder(64);
+        /** The same text, copied per event from an array by {@link InstantPattern#appendTo}. */
+        char[] secondChars = new char[64];
+        int secondLength;
+        /** {@link InstantPattern#format}'s text. */
+        final TextBuffer line = new TextBuffer(64);
         int[] holes = new int[2];
         final OffsetPeriod offset = new OffsetPeriod();
         String[] zoneTexts = new String[1];
@@ -566,6 +584,14 @@ final class InstantPattern {
             if (dayTexts.length < pattern.dayTexts.length) {
                 dayTexts = new String[pattern.dayTexts.length];
             }
+        }
+
+        void setSecondText(StringBuilder text) {
+            secondLength = text.length();
+            if (secondChars.length < secondLength) {
+                secondChars = new char[secondLength * 2];
+            }
+            text.getChars(0, secondLength, secondChars, 0);
         }
 
         /** Takes the local day apart (its texts are the caller's). */

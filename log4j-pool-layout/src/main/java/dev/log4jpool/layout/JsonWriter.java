@@ -457,16 +457,18 @@ final class JsonWriter {
     }
 
     /**
-     * A string known to need no escaping (printable ASCII without {@code "} or {@code \\}: a
-     * formatted timestamp), copied as it is; still cut at {@code maxStringLength}.
+     * A timestamp whose text needs no escaping ({@link InstantPattern#isPlain}), written straight
+     * into the output; still cut at {@code maxStringLength} (then through {@link #stringValue}).
      */
-    void plainStringValue(CharSequence value) {
-        if (value.length() > settings.maxStringLength) {
-            stringValue(value);
+    void plainTimestamp(InstantPattern pattern, long epochSecond, int nanos, InstantPattern.Cache cache) {
+        int start = out.length();
+        out.append('"');
+        pattern.appendTo(out, epochSecond, nanos, cache);
+        if (out.length() - start - 1 > settings.maxStringLength) {
+            out.truncate(start);
+            stringValue(pattern.format(epochSecond, nanos, cache));
             return;
         }
-        out.append('"');
-        out.append(value);
         out.append('"');
     }
 

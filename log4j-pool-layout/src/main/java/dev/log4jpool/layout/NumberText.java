@@ -79,6 +79,13 @@ final class NumberText {
         return p + width;
     }
 
+    /** Writes {@code value} (not negative) zero-padded to at least {@code minWidth} digits. */
+    static void appendAtLeast(TextBuffer out, long value, int minWidth) {
+        int width = Math.max(minWidth, digitCount(value));
+        out.ensureCapacityFor(width);
+        out.setLength(appendPadded(out.array(), out.length(), value, width));
+    }
+
     private static int digitCount(long value) {
         if (value < 1_000_000_000L) {
             int digits = 1;

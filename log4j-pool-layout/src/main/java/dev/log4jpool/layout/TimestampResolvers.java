@@ -113,12 +113,13 @@ final class TimestampResolvers {
         @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Instant instant = event.getInstant();
+            long epochSecond = instant.getEpochSecond();
+            int nanos = instant.getNanoOfSecond();
             InstantPattern.Cache cache = scratch.instantPatterns.of(pattern);
-            CharSequence text = pattern.format(instant.getEpochSecond(), instant.getNanoOfSecond(), cache);
-            if (pattern.isPlain(cache)) {
-                out.plainStringValue(text);
+            if (pattern.isPlain(epochSecond, cache)) {
+                out.plainTimestamp(pattern, epochSecond, nanos, cache);
             } else {
-                out.stringValue(text);
+                out.stringValue(pattern.format(epochSecond, nanos, cache));
             }
         }
     }
