@@ -111,31 +111,35 @@ public final class JsonCodec {
     }
 
     /**
-     * The common case, kept apart so that its loop reads the String directly (no copy) and stays
-     * monomorphic. Runs bound each capacity check; a pair is never split between runs.
+     * The common case, kept apart so that it stays monomorphic: each run is copied in bulk into the
+     * output ({@code String.getChars}, which the JDK inflates Latin-1 text with in vector
+     * instructions), then scanned there for the first char that needs escaping; from that char on,
+     * the run goes through the general path, which overwrites the copied rest. Most text needs no
+     * escaping, and a copy plus an array scan costs less than reading the String char by char. Runs
+     * bound each capacity check; a pair is never split between runs.
      */
     private void escapeString(String text, int start, int end, TextBuffer out) {
         int from = start;
         while (from < end) {
             int to = cut(text, from, end, RUN);
-            out.ensureCapacityFor((to - from) * 6);
+            int count = to - from;
+            out.ensureCapacityFor(count * 6);
             char[] target = out.array();
             int p = out.length();
+            text.getChars(from, to, target, p);
             char limit = fastLimit;
-            int i = from;
-            for (; i < to; i++) {
-                char c = text.charAt(i);
-                if (c >= 0x20 && c < limit && c != '"' && c != '\\') {
-                    target[p++] = c;
-                } else {
+            int plain = 0;
+            while (plain < count) {
+                char c = target[p + plain];
+                if (c < 0x20 || c >= limit || c == '"' || c == '\\') {
                     break;
                 }
+                plain++;
             }
-            out.setLength(p);
-            if (i < to) {
-                // Something needs escaping: finish this run on the general path.
-                text.getChars(i, to, run, 0);
-                escape(run, 0, to - i, out);
+            out.setLength(p + plain);
+            if (plain < count) {
+                text.getChars(from + plain, to, run, 0);
+                escape(run, 0, count - plain, out);
             }
             from = to;
         }

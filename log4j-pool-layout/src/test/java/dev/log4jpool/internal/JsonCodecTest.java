@@ -89,6 +89,34 @@ class JsonCodecTest {
     }
 
     @Test
+    void longStringsWithEscapesAnywhereAgreeWithOtherText() {
+        // Strings are copied in bulk and then scanned; other text goes char by char: same output for
+        // runs longer than one, escapes at any offset, sub-ranges, and a buffer that already holds text.
+        Random random = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(3 * JsonCodec.RUN);
+            for (int i = 0; i < length; i++) {
+                int pick = random.nextInt(40);
+                text.append(pick == 0 ? '"' : pick == 1 ? '\n' : pick == 2 ? '\uD83D' : pick == 3 ? '\u00e9'
+                        : (char) ('a' + random.nextInt(26)));
+            }
+            String string = text.toString();
+            int start = length == 0 ? 0 : random.nextInt(length);
+            int end = start + random.nextInt(length - start + 1);
+            for (boolean ascii : new boolean[] {false, true}) {
+                JsonCodec codec = new JsonCodec();
+                codec.setAsciiOnly(ascii);
+                TextBuffer fromString = new TextBuffer(4).append("head");
+                codec.escape(string, start, end, fromString);
+                TextBuffer fromOther = new TextBuffer(4).append("head");
+                codec.escape(CharBuffer.wrap(string), start, end, fromOther);
+                assertEquals(fromOther.toString(), fromString.toString(), "round " + round);
+            }
+        }
+    }
+
+    @Test
     void runsNeverSplitAPair() {
         for (int pad = JsonCodec.RUN - 4; pad < JsonCodec.RUN + 4; pad++) {
             String text = "x".repeat(pad) + "😀".repeat(4);
