@@ -18,9 +18,10 @@ import dev.log4jpool.buffer.TextBuffer;
  * alone would become U+FFFD).
  *
  * <p>Into a {@link TextBuffer} (the hot path), text is escaped in runs of at most {@value #RUN}
- * chars, each with one capacity check; a run never ends between the halves of a pair. Strings are
- * read in place, other text through a scratch array: an instance holds that array and the ASCII
- * mode, and is used by one thread at a time. The {@code StringBuilder} and configuration-time
+ * chars, each with one capacity check; a run never ends between the halves of a pair. Strings,
+ * {@code StringBuilder}s and {@code TextBuffer}s are copied in bulk into the output and scanned
+ * there, other text goes through a scratch array: an instance holds that array and the ASCII mode,
+ * and is used by one thread at a time. The {@code StringBuilder} and configuration-time
  * methods are static.
  *
  * <p>Not API: public only so that both packages of the layout module can use it.
@@ -95,30 +96,34 @@ public final class JsonCodec {
         escape(run, 0, 1, out);
     }
 
-    /** Escapes {@code text[start, end)} in runs; a String is read in place, other text through the scratch array. */
+    /**
+     * Escapes {@code text[start, end)} in runs: text the JDK copies in bulk (String, StringBuilder,
+     * TextBuffer) straight into the output, other text through the scratch array.
+     */
     public void escape(CharSequence text, int start, int end, TextBuffer out) {
-        if (text instanceof String) {
-            escapeString((String) text, start, end, out);
+        if (text instanceof String || text instanceof StringBuilder || text instanceof TextBuffer) {
+            escapeCopied(text, start, end, out);
             return;
         }
         int from = start;
         while (from < end) {
             int to = cut(text, from, end, RUN); // keep a pair in one run, so the escaper sees both halves
-            copy(text, from, to);
+            for (int i = from; i < to; i++) {
+                run[i - from] = text.charAt(i);
+            }
             escape(run, 0, to - from, out);
             from = to;
         }
     }
 
     /**
-     * The common case, kept apart so that it stays monomorphic: each run is copied in bulk into the
-     * output ({@code String.getChars}, which the JDK inflates Latin-1 text with in vector
-     * instructions), then scanned there for the first char that needs escaping; from that char on,
-     * the run goes through the general path, which overwrites the copied rest. Most text needs no
-     * escaping, and a copy plus an array scan costs less than reading the String char by char. Runs
-     * bound each capacity check; a pair is never split between runs.
+     * The common case: each run is copied in bulk into the output (for a Latin-1 String the JDK
+     * inflates it with vector instructions), then scanned there for the first char that needs
+     * escaping; from that char on, the run goes through the general path, which overwrites the
+     * copied rest. Most text needs no escaping, and a copy plus an array scan costs less than
+     * reading the text char by char. Runs bound each capacity check; a pair is never split.
      */
-    private void escapeString(String text, int start, int end, TextBuffer out) {
+    private void escapeCopied(CharSequence text, int start, int end, TextBuffer out) {
         int from = start;
         while (from < end) {
             int to = cut(text, from, end, RUN);
@@ -126,7 +131,7 @@ public final class JsonCodec {
             out.ensureCapacityFor(count * 6);
             char[] target = out.array();
             int p = out.length();
-            text.getChars(from, to, target, p);
+            copy(text, from, to, target, p);
             char limit = fastLimit;
             int plain = 0;
             while (plain < count) {
@@ -138,10 +143,21 @@ public final class JsonCodec {
             }
             out.setLength(p + plain);
             if (plain < count) {
-                text.getChars(from + plain, to, run, 0);
+                copy(text, from + plain, to, run, 0);
                 escape(run, 0, count - plain, out);
             }
             from = to;
+        }
+    }
+
+    /** Copies {@code text[start, end)} of a String, StringBuilder or TextBuffer into {@code target} at {@code p}. */
+    private static void copy(CharSequence text, int start, int end, char[] target, int p) {
+        if (text instanceof String) {
+            ((String) text).getChars(start, end, target, p);
+        } else if (text instanceof StringBuilder) {
+            ((StringBuilder) text).getChars(start, end, target, p);
+        } else {
+            System.arraycopy(((TextBuffer) text).array(), start, target, p, end - start);
         }
     }
 
@@ -152,19 +168,6 @@ public final class JsonCodec {
             int to = cut(chars, start, end, RUN);
             escape(chars, start, to, out);
             start = to;
-        }
-    }
-
-    /** Bulk copies where the JDK can (String, StringBuilder, TextBuffer), else char by char. */
-    private void copy(CharSequence text, int start, int end) {
-        if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(start, end, run, 0);
-        } else if (text instanceof TextBuffer) {
-            System.arraycopy(((TextBuffer) text).array(), start, run, 0, end - start);
-        } else {
-            for (int i = start; i < end; i++) {
-                run[i - start] = text.charAt(i);
-            }
         }
     }
 
