@@ -20,8 +20,9 @@ import org.apache.logging.log4j.core.LogEvent;
  * 4.5 KiB, the typed values' and the case converter's builders 16,384 chars each (32 KiB + 32 KiB),
  * the regex matchers ({@value MatcherCache#SIZE}, a few hundred bytes each), the timestamp patterns'
  * caches (8 slots of about 0.5 KiB): about 181 KiB in all, on top of the buffer itself
- * ({@code BufferPool} states the pool's bound). Templates that use them add: the {@code pattern} resolver's text, 16,384 chars
- * (32 KiB); a truncated stringified stack trace's text, 32,768 chars (64 KiB).
+ * ({@code BufferPool} states the pool's bound). Templates that use them add: the {@code pattern}
+ * resolver's text, 16,384 chars (32 KiB), and with {@code %replace} its input and the last input and
+ * output, 16,384 chars each (96 KiB); a truncated stringified stack trace's text, 32,768 chars (64 KiB).
  *
  * <p>Not thread-safe: used by whoever holds its buffer.
  */
@@ -72,6 +73,8 @@ final class EventScratch {
     /** The {@code pattern} resolver's text; made on first use. */
     private StringBuilder patternText;
     private StringBuilder replacementInput;
+    /** The last {@code %replace}'s input and output, copied when the next input is the same. */
+    final PatternText.LastReplacement lastReplacement = new PatternText.LastReplacement();
     /** A stack trace's text for the point-matcher truncation; made on first use. */
     private StringBuilder stackTraceText;
     /** A view of the rest of a stack trace's text, for the point regexes. */
@@ -160,6 +163,7 @@ final class EventScratch {
         if (replacementInput != null && replacementInput.capacity() > MAX_RETAINED_TEXT) {
             replacementInput = null;
         }
+        lastReplacement.trim(MAX_RETAINED_TEXT);
         if (stackTraceText != null) {
             if (stackTraceText.capacity() > MAX_RETAINED_TRACE) {
                 stackTraceText = null;

@@ -239,11 +239,47 @@ final class PatternText extends TemplateNode<LogEvent> {
             for (PatternFormatter part : inner) {
                 part.format(event, input);
             }
-            Matcher matcher = scratch.matchers.reset(regex, input);
-            replaceAll(matcher, input, substitution, text);
-            scratch.matchers.release(matcher);
+            LastReplacement last = scratch.lastReplacement;
+            if (last.owner == this && CharSequence.compare(last.input, input) == 0) {
+                text.append(last.output);
+            } else {
+                Matcher matcher = scratch.matchers.reset(regex, input);
+                replaceAll(matcher, input, substitution, text);
+                scratch.matchers.release(matcher);
+                last.remember(this, input, text, start);
+            }
             if (formatter.getFormattingInfo() != FormattingInfo.getDefault()) { // as PatternFormatter tells
                 formatter.getFormattingInfo().format(start, text);
+            }
+        }
+    }
+
+    /**
+     * The last {@code %replace} a scratch ran: its input and its output. The output depends on the
+     * input alone, so an event whose inner text is the previous one's (the same call site, or no
+     * location at all, as in GcpLayout's {@code %replace{%C.%M}{^\?\.$}{}}) copies the output
+     * instead of running the regex again (which was a seventh of a GcpLayout event). One slot: a
+     * template with several {@code %replace}s runs the regexes of all but one each time.
+     */
+    static final class LastReplacement {
+        private Replacement owner;
+        private StringBuilder input = new StringBuilder(64);
+        private StringBuilder output = new StringBuilder(64);
+
+        void remember(Replacement replacement, CharSequence replaced, StringBuilder text, int start) {
+            owner = replacement;
+            input.setLength(0);
+            input.append(replaced);
+            output.setLength(0);
+            output.append(text, start, text.length());
+        }
+
+        /** Forgets the texts when they grew past {@code maxRetained} chars (bounds the memory kept). */
+        void trim(int maxRetained) {
+            if (input.capacity() > maxRetained || output.capacity() > maxRetained) {
+                owner = null;
+                input = new StringBuilder(64);
+                output = new StringBuilder(64);
             }
         }
     }

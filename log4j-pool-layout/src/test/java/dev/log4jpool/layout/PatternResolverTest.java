@@ -77,6 +77,21 @@ class PatternResolverTest {
     }
 
     @Test
+    void aRepeatedReplacementInputCopiesTheLastOutputAndANewOneRunsTheRegex() {
+        // One layout, one thread: the scratch remembers the last %replace input and output.
+        PooledJsonLayout layout = LayoutTesting.builder().setEventTemplate(pattern("%replace{%m}{o+}{0}|%replace{%m}{a}{A}"))
+                .build();
+        PooledJsonLayout single = LayoutTesting.builder().setEventTemplate(pattern("[%replace{%m}{o+}{0}]")).build();
+        String[] messages = {"foo", "foo", "bar", "foo", "boo", "boo", "", "foo"};
+        for (String message : messages) {
+            String expected = message.replaceAll("o+", "0") + "|" + message.replaceAll("a", "A");
+            assertEquals(expected, LayoutTesting.encode(layout, Events.event(message)).get("p").asText(), message);
+            assertEquals("[" + message.replaceAll("o+", "0") + "]",
+                    LayoutTesting.encode(single, Events.event(message)).get("p").asText(), message);
+        }
+    }
+
+    @Test
     void theTextIsCutAtMaxStringLength() {
         TemplateParity.of(pattern("%m")).maxStringLength(20, "...").assertSameOn(ExceptionResolverTest.corpus());
     }
