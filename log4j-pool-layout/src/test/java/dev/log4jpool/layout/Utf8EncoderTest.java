@@ -23,6 +23,14 @@ class Utf8EncoderTest {
         "ends on a lone high \uD83D",
         "\uDE00 starts on a lone low",
         "x".repeat(5000) + "😀" + "é".repeat(3000),
+        // Around the staging array's end (direct destinations): a pair, a 2-byte char and a lone
+        // surrogate each where only part of their bytes would fit, and text of several passes.
+        "x".repeat(Utf8Encoder.STAGING_BYTES - 1) + "😀y",
+        "x".repeat(Utf8Encoder.STAGING_BYTES - 2) + "😀y",
+        "x".repeat(Utf8Encoder.STAGING_BYTES - 1) + "éy",
+        "x".repeat(Utf8Encoder.STAGING_BYTES - 1) + "\uD800y",
+        "x".repeat(Utf8Encoder.STAGING_BYTES - 1) + "\uD800",
+        "中😀é\uDC00".repeat(5000),
     };
 
     @Test
@@ -31,8 +39,9 @@ class Utf8EncoderTest {
         for (String text : TEXTS) {
             byte[] expected = replaceLoneSurrogates(text).getBytes(StandardCharsets.UTF_8);
             for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocate(1), ByteBuffer.allocate(3),
-                    ByteBuffer.allocate(4), ByteBuffer.allocate(7), ByteBuffer.allocateDirect(5),
-                    ByteBuffer.allocateDirect(8192), ByteBuffer.allocate(64 * 1024)}) {
+                    ByteBuffer.allocate(4), ByteBuffer.allocate(7), ByteBuffer.allocateDirect(1), ByteBuffer.allocateDirect(3),
+                    ByteBuffer.allocateDirect(5), ByteBuffer.allocateDirect(8192), ByteBuffer.allocateDirect(64 * 1024),
+                    ByteBuffer.allocate(64 * 1024)}) {
                 CapturingDestination destination = new CapturingDestination(buffer);
                 char[] chars = text.toCharArray();
                 encoder.encode(chars, chars.length, destination);
