@@ -41,6 +41,23 @@ final class GelfFieldsResolver {
     }
 
     /**
+     * {@code key} as GELF allows it after the {@code _} prefix: the key itself when it is one already
+     * (most are; the writer then copies it in bulk), else {@code view} reading it renamed.
+     */
+    static CharSequence fieldName(CharSequence key, FieldName view) {
+        int length = key.length();
+        if (length == 2 && key.charAt(0) == 'i' && key.charAt(1) == 'd') {
+            return view.of(key);
+        }
+        for (int i = 0; i < length; i++) {
+            if (!isNameChar(key.charAt(i))) {
+                return view.of(key);
+            }
+        }
+        return key;
+    }
+
+    /**
      * A key as GELF allows it after the {@code _} prefix: invalid chars read as {@code _}, and
      * {@code id} read as {@code id_}. A reusable view (one per scratch), valid until the next {@link #of}.
      */
@@ -142,7 +159,7 @@ final class GelfFieldsResolver {
                 int start = structured.valueStart(i);
                 int length = structured.valueLength(i);
                 if (structured.isString(i)) {
-                    out.dynamicName(PREFIX, name.of(structured.key(i)));
+                    out.dynamicName(PREFIX, fieldName(structured.key(i), name));
                     out.stringValue(chars, start, length);
                     continue;
                 }
@@ -150,7 +167,7 @@ final class GelfFieldsResolver {
                 if (first == 'n') {
                     continue; // null: GELF has no null
                 }
-                out.dynamicName(PREFIX, name.of(structured.key(i)));
+                out.dynamicName(PREFIX, fieldName(structured.key(i), name));
                 if (first == 't') {
                     out.stringValue("true");
                 } else if (first == 'f') {
@@ -168,7 +185,7 @@ final class GelfFieldsResolver {
             if (traceKeys.isTraceField(key, value)) {
                 return;
             }
-            out.dynamicName(PREFIX, scratch.gelfFieldName.of(key == null ? "null" : key));
+            out.dynamicName(PREFIX, fieldName(key == null ? "null" : key, scratch.gelfFieldName));
             if (value instanceof Boolean) {
                 out.stringValue(((Boolean) value) ? "true" : "false");
                 return;
