@@ -101,6 +101,11 @@ final class ContextDataFields extends TemplateNode<LogEvent> {
     }
 
     @Override
+    PresenceGuard<LogEvent> presenceGuard() {
+        return PresenceGuard.HAS_CONTEXT;
+    }
+
+    @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         ReadOnlyStringMap data = event.getContextData();
         if (nested) {

@@ -165,6 +165,11 @@ final class ContextFieldsResolver {
         }
 
         @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return PresenceGuard.HAS_CONTEXT;
+        }
+
+        @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             if (!entries.any(event)) {
                 out.nullValue(); // only reached in an array, which writes every element
@@ -195,6 +200,11 @@ final class ContextFieldsResolver {
         @Override
         public boolean isPresent(LogEvent event) {
             return entries.any(event);
+        }
+
+        @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return PresenceGuard.HAS_CONTEXT;
         }
 
         @Override

@@ -27,6 +27,11 @@ final class ErrorField extends TemplateNode<LogEvent> {
     }
 
     @Override
+    PresenceGuard<LogEvent> presenceGuard() {
+        return PresenceGuard.HAS_THROWABLE;
+    }
+
+    @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         Throwable thrown = event.getThrown();
         out.open('{');

@@ -186,6 +186,11 @@ final class ExceptionResolvers {
         }
 
         @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return PresenceGuard.HAS_THROWABLE;
+        }
+
+        @Override
         public final void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             Throwable throwable = throwable(event, rootCause);
             if (throwable == null) {

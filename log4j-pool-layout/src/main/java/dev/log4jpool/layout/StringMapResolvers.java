@@ -143,6 +143,11 @@ final class StringMapResolvers {
         }
 
         @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return source == ContextDataSource.INSTANCE ? PresenceGuard.HAS_CONTEXT : null;
+        }
+
+        @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             ReadOnlyStringMap map = source.of(event);
             Object value = map == null ? null : map.getValue(key);
@@ -169,6 +174,11 @@ final class StringMapResolvers {
         public boolean isPresent(LogEvent event) {
             ReadOnlyStringMap map = source.of(event);
             return map != null && !map.isEmpty();
+        }
+
+        @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return source == ContextDataSource.INSTANCE ? PresenceGuard.HAS_CONTEXT : null;
         }
     }
 

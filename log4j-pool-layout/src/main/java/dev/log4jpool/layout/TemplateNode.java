@@ -33,6 +33,15 @@ abstract class TemplateNode<V> {
         return isPresent(source);
     }
 
+    /**
+     * What must hold for this node to be present at all, or {@code null}: see {@link PresenceGuard}.
+     * Only nodes that answer {@link #isPresent} name one, and its failing must mean {@code isPresent}
+     * would say {@code false}.
+     */
+    PresenceGuard<V> presenceGuard() {
+        return null;
+    }
+
     /** Whether {@link #write} writes members into the enclosing object rather than a value. */
     boolean isFlattening() {
         return false;

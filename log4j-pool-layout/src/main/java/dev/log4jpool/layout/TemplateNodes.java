@@ -37,18 +37,32 @@ final class TemplateNodes {
         private final boolean[] conditional;
         private final boolean hasUnconditionalMember;
         private final ReservedKeys reserved;
+        /** The distinct guards of the members (at most 32, one bit each per event), and per member its index or -1. */
+        private final PresenceGuard<V>[] guards;
+        private final int[] guardOf;
 
+        @SuppressWarnings("unchecked")
         ObjectNode(char[][] names, TemplateNode<V>[] values, ReservedKeys reserved) {
             this.names = names;
             this.values = values;
             this.reserved = reserved;
             this.conditional = new boolean[values.length];
+            this.guardOf = new int[values.length];
+            java.util.List<PresenceGuard<V>> distinct = new java.util.ArrayList<>();
             boolean unconditional = false;
             for (int i = 0; i < values.length; i++) {
                 conditional[i] = mayBeAbsent(values[i]);
                 unconditional |= !conditional[i];
+                PresenceGuard<V> guard = conditional[i] ? values[i].presenceGuard() : null;
+                int index = guard == null ? -1 : distinct.indexOf(guard);
+                if (guard != null && index < 0 && distinct.size() < Integer.SIZE) {
+                    index = distinct.size();
+                    distinct.add(guard);
+                }
+                guardOf[i] = index;
             }
             this.hasUnconditionalMember = unconditional;
+            this.guards = distinct.toArray(new PresenceGuard[0]);
         }
 
         /**
@@ -97,7 +111,20 @@ final class TemplateNodes {
         @Override
         public void write(V source, JsonWriter out, EventScratch scratch) {
             out.openObject(reserved);
+            int guardsAsked = 0;
+            int guardsFailed = 0;
             for (int i = 0; i < values.length; i++) {
+                int guard = guardOf[i];
+                if (guard >= 0) {
+                    int bit = 1 << guard;
+                    if ((guardsAsked & bit) == 0) {
+                        guardsAsked |= bit;
+                        guardsFailed |= holds(guards[guard], source) ? 0 : bit;
+                    }
+                    if ((guardsFailed & bit) != 0) {
+                        continue;
+                    }
+                }
                 TemplateNode<V> value = values[i];
                 long checkpoint = out.checkpoint();
                 try {
@@ -118,6 +145,15 @@ final class TemplateNodes {
                 }
             }
             out.closeObject();
+        }
+
+        /** A guard that throws rules nothing out: the members then ask (and report) for themselves. */
+        private static <V> boolean holds(PresenceGuard<V> guard, V source) {
+            try {
+                return guard.holds(source);
+            } catch (RuntimeException | LinkageError | StackOverflowError failure) { // NOPMD: hostile objects
+                return true;
+            }
         }
     }
 

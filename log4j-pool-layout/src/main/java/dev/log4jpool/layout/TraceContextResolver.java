@@ -124,6 +124,11 @@ final class TraceContextResolver {
         }
 
         @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return PresenceGuard.HAS_CONTEXT;
+        }
+
+        @Override
         public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
             // Never cut at maxStringLength: a backend rejects a cut id (an OTLP receiver, the whole line).
             CharSequence id = text(event, key);
@@ -158,6 +163,11 @@ final class TraceContextResolver {
         @Override
         public boolean isPresent(LogEvent event) {
             return flags(text(event, key)) >= 0;
+        }
+
+        @Override
+        PresenceGuard<LogEvent> presenceGuard() {
+            return PresenceGuard.HAS_CONTEXT;
         }
 
         @Override
