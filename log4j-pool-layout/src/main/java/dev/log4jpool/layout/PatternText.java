@@ -4,9 +4,13 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.pattern.FormattingInfo;
+import org.apache.logging.log4j.core.pattern.LevelPatternConverter;
+import org.apache.logging.log4j.core.pattern.LiteralPatternConverter;
 import org.apache.logging.log4j.core.pattern.PatternFormatter;
 import org.apache.logging.log4j.core.pattern.PatternParser;
 import org.apache.logging.log4j.core.pattern.RegexReplacementConverter;
@@ -33,13 +37,23 @@ final class PatternText extends TemplateNode<LogEvent> {
     private final PatternFormatter[] formatters;
     /** Per formatter: our run of it when it is a {@code %replace} we can see into, else {@code null}. */
     private final Replacement[] replacements;
+    /**
+     * How many formatters an event without a throwable needs: all but the throwable converter that
+     * {@code stackTraceEnabled} appended, which writes nothing then (Log4j's {@code PatternParser}
+     * says so of both the {@code %notEmpty{%n%ex}} and the {@code %ex} it may append).
+     */
+    private final int withoutThrowable;
+    /** For a pattern that reads nothing of the event but its level, its text per level; else {@code null}. */
+    private final LevelTexts levelTexts;
 
-    private PatternText(PatternFormatter[] formatters) {
+    private PatternText(PatternFormatter[] formatters, int withoutThrowable) {
         this.formatters = formatters;
+        this.withoutThrowable = withoutThrowable;
         this.replacements = new Replacement[formatters.length];
         for (int i = 0; i < formatters.length; i++) {
             replacements[i] = Replacement.of(formatters[i]);
         }
+        this.levelTexts = LevelTexts.of(formatters, withoutThrowable);
     }
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
@@ -58,13 +72,24 @@ final class PatternText extends TemplateNode<LogEvent> {
         } catch (RuntimeException invalid) {
             throw options.error("pattern", "\"" + pattern + "\" cannot be parsed: " + invalid.getMessage());
         }
-        return new PatternText(formatters.toArray(new PatternFormatter[0]));
+        // The same pattern without the appended throwable converter: one formatter fewer when one was appended.
+        int withoutThrowable = stackTraceEnabled ? parser.parse(pattern, false, false, false).size() : formatters.size();
+        return new PatternText(formatters.toArray(new PatternFormatter[0]),
+                withoutThrowable == formatters.size() - 1 ? withoutThrowable : formatters.size());
     }
 
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
+        int count = withoutThrowable == formatters.length || event.getThrown() != null ? formatters.length : withoutThrowable;
+        if (levelTexts != null && count == withoutThrowable) {
+            String text = levelTexts.of(event.getLevel());
+            if (text != null) {
+                out.stringValue(text);
+                return;
+            }
+        }
         StringBuilder text = scratch.patternText();
-        for (int i = 0; i < formatters.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (replacements[i] != null) {
                 replacements[i].format(event, text, scratch);
             } else {
@@ -72,6 +97,55 @@ final class PatternText extends TemplateNode<LogEvent> {
             }
         }
         out.stringValue(text);
+    }
+
+    /**
+     * The text of a pattern made of {@code %level} (any options) and plain literals, for each level
+     * Log4j knew when the template was compiled (a level made later is formatted as usual): such a
+     * pattern reads nothing else of the event (GcpLayout's {@code %level{WARN=WARNING, …}}).
+     */
+    static final class LevelTexts {
+        private final Level[] levels;
+        private final String[] texts;
+
+        private LevelTexts(Level[] levels, String[] texts) {
+            this.levels = levels;
+            this.texts = texts;
+        }
+
+        /** {@code null} unless every one of the first {@code count} formatters is a level or a plain literal. */
+        static LevelTexts of(PatternFormatter[] formatters, int count) {
+            for (int i = 0; i < count; i++) {
+                Object converter = formatters[i].getConverter();
+                boolean plainLiteral = converter instanceof LiteralPatternConverter
+                        && !((LiteralPatternConverter) converter).getLiteral().contains("${");
+                if (!(converter instanceof LevelPatternConverter) && !plainLiteral) {
+                    return null;
+                }
+            }
+            Level[] levels = Level.values();
+            String[] texts = new String[levels.length];
+            StringBuilder text = new StringBuilder();
+            for (int l = 0; l < levels.length; l++) {
+                LogEvent event = Log4jLogEvent.newBuilder().setLevel(levels[l]).build();
+                text.setLength(0);
+                for (int i = 0; i < count; i++) {
+                    formatters[i].format(event, text);
+                }
+                texts[l] = text.toString();
+            }
+            return new LevelTexts(levels, texts);
+        }
+
+        /** The text for {@code level}, or {@code null} for a level made after the template. */
+        String of(Level level) {
+            for (int i = 0; i < levels.length; i++) {
+                if (levels[i] == level) {
+                    return texts[i];
+                }
+            }
+            return null;
+        }
     }
 
     /**

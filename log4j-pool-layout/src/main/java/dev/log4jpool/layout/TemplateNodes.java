@@ -35,6 +35,8 @@ final class TemplateNodes {
         private final TemplateNode<V>[] values;
         /** Per member: whether its node can be absent, so that only those are asked {@code isPresent}. */
         private final boolean[] conditional;
+        /** Per member: whether its value is a literal, written as part of its name ({@code "name":value}). */
+        private final boolean[] literal;
         private final boolean hasUnconditionalMember;
         private final ReservedKeys reserved;
         /** The distinct guards of the members (at most 32, one bit each per event), and per member its index or -1. */
@@ -47,12 +49,20 @@ final class TemplateNodes {
             this.values = values;
             this.reserved = reserved;
             this.conditional = new boolean[values.length];
+            this.literal = new boolean[values.length];
             this.guardOf = new int[values.length];
             java.util.List<PresenceGuard<V>> distinct = new java.util.ArrayList<>();
             boolean unconditional = false;
             for (int i = 0; i < values.length; i++) {
                 conditional[i] = mayBeAbsent(values[i]);
                 unconditional |= !conditional[i];
+                if (values[i] instanceof Literal && names[i] != null) {
+                    char[] value = ((Literal<V>) values[i]).json;
+                    char[] member = java.util.Arrays.copyOf(names[i], names[i].length + value.length);
+                    System.arraycopy(value, 0, member, names[i].length, value.length);
+                    names[i] = member; // the caller's array: the compiler made it for this node
+                    literal[i] = true;
+                }
                 PresenceGuard<V> guard = conditional[i] ? values[i].presenceGuard() : null;
                 int index = guard == null ? -1 : distinct.indexOf(guard);
                 if (guard != null && index < 0 && distinct.size() < Integer.SIZE) {
@@ -124,6 +134,10 @@ final class TemplateNodes {
                     if ((guardsFailed & bit) != 0) {
                         continue;
                     }
+                }
+                if (literal[i]) {
+                    out.name(names[i]);
+                    continue;
                 }
                 TemplateNode<V> value = values[i];
                 long checkpoint = out.checkpoint();

@@ -24,6 +24,11 @@ class PatternResolverTest {
             + "\"message\":{\"$resolver\":\"pattern\",\"pattern\":\"%m\",\"stackTraceEnabled\":true},"
             + "\"function\":{\"$resolver\":\"pattern\",\"pattern\":\"%replace{%C.%M}{^\\\\?\\\\.$}{}\",\"stackTraceEnabled\":false}}";
 
+    private static org.apache.logging.log4j.core.layout.PatternLayout patternLayout(String pattern) {
+        return org.apache.logging.log4j.core.layout.PatternLayout.newBuilder().withPattern(pattern)
+                .withConfiguration(TemplateParity.CONFIGURATION).withAlwaysWriteExceptions(false).build();
+    }
+
     private static String pattern(String pattern) {
         return "{\"p\":{\"$resolver\":\"pattern\",\"pattern\":\"" + pattern + "\"}}";
     }
@@ -89,6 +94,34 @@ class PatternResolverTest {
             assertEquals("[" + message.replaceAll("o+", "0") + "]",
                     LayoutTesting.encode(single, Events.event(message)).get("p").asText(), message);
         }
+    }
+
+    @Test
+    void levelOnlyPatternsAreWrittenForEveryLevelAsLog4jFormatsThem() {
+        // Made at configuration per level; a level made after the layout is formatted as usual.
+        org.apache.logging.log4j.Level.forName("PG_BEFORE", 350);
+        String template = "{\"a\":{\"$resolver\":\"pattern\",\"pattern\":\"%level{WARN=WARNING, TRACE=DEBUG, FATAL=EMERGENCY}\"},"
+                + "\"b\":{\"$resolver\":\"pattern\",\"pattern\":\"[%-7level|%level{length=2}|%level{lowerCase=true}] \\\\ \\\"q\\\"\"},"
+                + "\"c\":{\"$resolver\":\"pattern\",\"pattern\":\"%level\",\"stackTraceEnabled\":true}}";
+        TemplateParity parity = TemplateParity.of(template);
+        PooledJsonLayout layout = parity.ours(); // compiled before PG_AFTER exists
+        org.apache.logging.log4j.core.layout.PatternLayout peerA = patternLayout("%level{WARN=WARNING, TRACE=DEBUG, FATAL=EMERGENCY}");
+        org.apache.logging.log4j.core.layout.PatternLayout peerB = patternLayout("[%-7level|%level{length=2}|%level{lowerCase=true}] \\ \"q\"");
+        org.apache.logging.log4j.Level after = org.apache.logging.log4j.Level.forName("PG_AFTER", 450);
+        java.util.List<EventCorpus.Named> events = new java.util.ArrayList<>();
+        for (org.apache.logging.log4j.Level level : org.apache.logging.log4j.Level.values()) {
+            events.add(new EventCorpus.Named(level.name(), EventCorpus.base().setLevel(level).build()));
+            events.add(new EventCorpus.Named(level.name() + " with a throwable",
+                    EventCorpus.base().setLevel(level).setThrown(EventCorpus.exception()).build()));
+        }
+        parity.assertSameOn(events);
+        org.apache.logging.log4j.core.LogEvent late = EventCorpus.base().setLevel(after).build();
+        com.fasterxml.jackson.databind.JsonNode line = LayoutTesting.encode(layout, late);
+        // Log4j's level map is made with the levels of its time (a PatternLayout made then writes "null").
+        assertEquals(peerA.toSerializable(late), line.get("a").asText());
+        assertEquals(peerB.toSerializable(late), line.get("b").asText());
+        assertTrue(LayoutTesting.encode(layout, EventCorpus.base().setLevel(after).setThrown(EventCorpus.exception()).build())
+                .get("c").asText().startsWith("PG_AFTER" + System.lineSeparator()));
     }
 
     @Test
