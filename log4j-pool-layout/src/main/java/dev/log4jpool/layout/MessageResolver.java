@@ -81,7 +81,7 @@ final class MessageResolver {
         } else if (isSimple(message) && message.getFormat() != null) {
             // Their text as a String, read in place: faster than through CharSequence.charAt.
             out.stringValue(message.getFormat());
-        } else if (isPlainMap(message) && writeMapText((MapMessage<?, ?>) message, out)) {
+        } else if (isPlainMap(message) && writeMapText((MapMessage<?, ?>) message, out, scratch)) {
             return;
         } else if (message instanceof CharSequence) {
             // SimpleMessage, Log4j's reusable simple message, the async ring's event: their chars, no String.
@@ -108,6 +108,22 @@ final class MessageResolver {
     }
 
     /**
+     * Writes the text Log4j's {@code %m} formats for {@code message} when it can be written without
+     * formatting it into a builder first (a simple message's String, a plain map message of Strings,
+     * as {@link #writeText} does); {@code false}, with nothing written, for any other message.
+     */
+    static boolean writeFormattedText(Message message, JsonWriter out, EventScratch scratch) {
+        if (message == null) {
+            return false;
+        }
+        if (isSimple(message) && message.getFormat() != null) {
+            out.stringValue(message.getFormat());
+            return true;
+        }
+        return isPlainMap(message) && writeMapText((MapMessage<?, ?>) message, out, scratch);
+    }
+
+    /**
      * Log4j's simple messages, whose {@code getFormat()} is their whole text when it is a String
      * (and {@code null} otherwise: a message made from another {@code CharSequence}).
      */
@@ -124,11 +140,12 @@ final class MessageResolver {
 
     /**
      * A map message's text as {@code MapMessage.formatTo} makes it ({@code key="value"} pairs in key
-     * order, joined by spaces), escaped straight into the output instead of formatted into a builder
-     * and escaped from there; {@code false}, with nothing written, when a value is not a String (its
-     * text follows Log4j's rules for arrays, maps and dates: the caller formats it as Log4j does).
+     * order, joined by spaces), put together in the scratch's builder and escaped in one pass (Log4j's
+     * {@code formatTo} asks each value's type, and escaping the pairs' parts one by one cost more than
+     * the text); {@code false}, with nothing written, when a value is not a String (its text follows
+     * Log4j's rules for arrays, maps and dates: the caller formats it as Log4j does).
      */
-    private static boolean writeMapText(MapMessage<?, ?> message, JsonWriter out) {
+    private static boolean writeMapText(MapMessage<?, ?> message, JsonWriter out, EventScratch scratch) {
         IndexedReadOnlyStringMap data = message.getIndexedReadOnlyStringMap();
         int size = data.size();
         for (int i = 0; i < size; i++) {
@@ -137,18 +154,15 @@ final class MessageResolver {
                 return false;
             }
         }
-        out.beginString();
+        StringBuilder text = scratch.messageText();
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                out.part(' ');
+                text.append(' ');
             }
-            out.part(data.getKeyAt(i));
-            out.part('=');
-            out.part('"');
-            out.part((String) data.getValueAt(i)); // null reads "null", as Log4j writes it
-            out.part('"');
+            // A null value reads "null", as Log4j writes it.
+            text.append(data.getKeyAt(i)).append('=').append('"').append((String) data.getValueAt(i)).append('"');
         }
-        out.endString();
+        out.stringValue(text);
         return true;
     }
 

@@ -11,6 +11,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.pattern.FormattingInfo;
 import org.apache.logging.log4j.core.pattern.LevelPatternConverter;
 import org.apache.logging.log4j.core.pattern.LiteralPatternConverter;
+import org.apache.logging.log4j.core.pattern.MessagePatternConverter;
 import org.apache.logging.log4j.core.pattern.PatternFormatter;
 import org.apache.logging.log4j.core.pattern.PatternParser;
 import org.apache.logging.log4j.core.pattern.RegexReplacementConverter;
@@ -45,6 +46,12 @@ final class PatternText extends TemplateNode<LogEvent> {
     private final int withoutThrowable;
     /** For a pattern that reads nothing of the event but its level, its text per level; else {@code null}. */
     private final LevelTexts levelTexts;
+    /**
+     * Whether the pattern (without the appended throwable converter) is a plain {@code %m}: the
+     * message's text is then written as the {@code message} resolver writes it, where it can be
+     * (GcpLayout's {@code message}), without formatting it into a builder and copying it from there.
+     */
+    private final boolean messageOnly;
 
     private PatternText(PatternFormatter[] formatters, int withoutThrowable) {
         this.formatters = formatters;
@@ -54,6 +61,14 @@ final class PatternText extends TemplateNode<LogEvent> {
             replacements[i] = Replacement.of(formatters[i]);
         }
         this.levelTexts = LevelTexts.of(formatters, withoutThrowable);
+        this.messageOnly = withoutThrowable == 1 && isPlainMessage(formatters[0]);
+    }
+
+    /** {@code %m} without options, width or alignment: Log4j's converter for it is one shared instance. */
+    private static boolean isPlainMessage(PatternFormatter formatter) {
+        FormattingInfo info = formatter.getFormattingInfo();
+        return formatter.getConverter() == MessagePatternConverter.newInstance(null, null)
+                && info.getMinLength() == 0 && info.getMaxLength() == Integer.MAX_VALUE;
     }
 
     static TemplateNode<LogEvent> create(ResolverOptions options, TemplateContext context) {
@@ -81,6 +96,9 @@ final class PatternText extends TemplateNode<LogEvent> {
     @Override
     public void write(LogEvent event, JsonWriter out, EventScratch scratch) {
         int count = withoutThrowable == formatters.length || event.getThrown() != null ? formatters.length : withoutThrowable;
+        if (messageOnly && count == withoutThrowable && MessageResolver.writeFormattedText(event.getMessage(), out, scratch)) {
+            return;
+        }
         if (levelTexts != null && count == withoutThrowable) {
             String text = levelTexts.of(event.getLevel());
             if (text != null) {

@@ -97,6 +97,22 @@ class PatternResolverTest {
     }
 
     @Test
+    void aPlainMessagePatternWritesWhatLog4jFormats() {
+        // %m alone is written without Log4j's converter where the message allows (simple and map messages).
+        java.util.List<EventCorpus.Named> events = new java.util.ArrayList<>(EventCorpus.all());
+        events.add(new EventCorpus.Named("string map with escapes", EventCorpus.base()
+                .setMessage(new org.apache.logging.log4j.message.StringMapMessage().with("a", "").with("b", "q\"x\\\n😀")).build()));
+        events.add(new EventCorpus.Named("empty string map", EventCorpus.base()
+                .setMessage(new org.apache.logging.log4j.message.StringMapMessage()).build()));
+        for (boolean stackTraces : new boolean[] {true, false}) {
+            TemplateParity.of(pattern("%m", stackTraces)).assertSameOn(events);
+            TemplateParity.of(pattern("%m", stackTraces)).maxStringLength(7, "...").assertSameOn(events);
+        }
+        TemplateParity.of(pattern("%-30m|")).assertSameOn(events);
+        TemplateParity.of(pattern("%.5m")).assertSameOn(events);
+    }
+
+    @Test
     void levelOnlyPatternsAreWrittenForEveryLevelAsLog4jFormatsThem() {
         // Made at configuration per level; a level made after the layout is formatted as usual.
         org.apache.logging.log4j.Level.forName("PG_BEFORE", 350);
