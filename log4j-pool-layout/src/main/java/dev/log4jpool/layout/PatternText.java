@@ -33,6 +33,11 @@ import org.apache.logging.log4j.core.pattern.RegexReplacementConverter;
  * one {@code stackTraceEnabled} appends to {@code %m}) on an event with a throwable renders through
  * Log4j's own throwable code: about 82 KB per event for {@code EventCorpus.exception()}'s four
  * throwables, as in PatternLayout.
+ *
+ * <p>Three shortcuts give the same text without running every converter per event: a pattern of
+ * {@code %level} and plain literals is formatted once per level at configuration ({@link LevelTexts});
+ * a plain {@code %m} writes simple and map messages as the {@code message} resolver does; and an
+ * event without a throwable skips the throwable converter {@code stackTraceEnabled} appended.
  */
 final class PatternText extends TemplateNode<LogEvent> {
     private final PatternFormatter[] formatters;
