@@ -8,8 +8,18 @@ import org.apache.logging.log4j.core.layout.ByteBufferDestination;
  * appender whose disk is infinitely fast: what remains to measure is the layout.
  */
 final class BenchmarkDestination implements ByteBufferDestination {
-    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    private final ByteBuffer buffer;
     private long drained;
+
+    /** A heap buffer, as Log4j's own file managers use. */
+    BenchmarkDestination() {
+        this(false);
+    }
+
+    /** {@code direct}: a direct buffer, as PooledFile's blocks are (encoders may take another path into one). */
+    BenchmarkDestination(boolean direct) {
+        buffer = direct ? ByteBuffer.allocateDirect(64 * 1024) : ByteBuffer.allocate(64 * 1024);
+    }
 
     @Override
     public ByteBuffer getByteBuffer() {

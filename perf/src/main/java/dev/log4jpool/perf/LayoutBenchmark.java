@@ -73,6 +73,7 @@ public class LayoutBenchmark {
     public String event;
 
     private final BenchmarkDestination destination = new BenchmarkDestination();
+    private final BenchmarkDestination directDestination = new BenchmarkDestination(true);
     private long tick;
 
     private PooledJsonLayout pooledJson;
@@ -194,6 +195,17 @@ public class LayoutBenchmark {
         pooledEvent.setTimeMillis(nextMillis());
         pooledJson.encode(pooledEvent, destination);
         return destination.total();
+    }
+
+    /**
+     * Ours into a direct buffer, as into PooledFile's blocks: the UTF-8 pass takes another path there
+     * (an encoder regression of 2026-12-01 showed only in the end-to-end suite).
+     */
+    @Benchmark
+    public long pooledJsonLayoutDirect() {
+        pooledEvent.setTimeMillis(nextMillis());
+        pooledJson.encode(pooledEvent, directDestination);
+        return directDestination.total();
     }
 
     @Benchmark
