@@ -34,6 +34,8 @@ final class JsonWriter {
     private KeyRegistry[] registries = new KeyRegistry[4];
     /** Objects open now; {@code registries[depth - 1]} claims the names (none before the first object). */
     private int depth;
+    /** The last prefix of a prefixed run-time name and its escaped text. */
+    private final EscapedStringCache lastPrefix = new EscapedStringCache();
 
     /** Starts an event's text in {@code buffer}; the root value follows (usually {@link #openObject}). */
     void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
@@ -107,7 +109,16 @@ final class JsonWriter {
         int start = out.length();
         int prefixLength = prefix.length();
         int prefixLimit = JsonCodec.cut(prefix, 0, prefixLength, settings.maxStringLength);
-        codec.escape(prefix, 0, prefixLimit, out);
+        if (prefixLimit == prefixLength && prefix instanceof String && lastPrefix.holds((String) prefix, settings)) {
+            // A prefix is fixed at configuration: the same String for every key, escaped once.
+            out.append(lastPrefix.json(), 0, lastPrefix.length());
+        } else {
+            int prefixStart = out.length();
+            codec.escape(prefix, 0, prefixLimit, out);
+            if (prefixLimit == prefixLength && prefix instanceof String) {
+                lastPrefix.remember((String) prefix, settings, out.array(), prefixStart, out.length());
+            }
+        }
         if (prefixLimit < prefixLength) {
             raw(settings.truncationMarker);
         } else {

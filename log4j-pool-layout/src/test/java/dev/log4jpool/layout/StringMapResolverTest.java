@@ -129,6 +129,9 @@ class StringMapResolverTest {
         assertSame("{\"m\":{\"$resolver\":\"" + resolver + "\",\"flatten\":{\"prefix\":\"ctx.\"}},\"last\":2}");
         assertSame("{\"m\":{\"$resolver\":\"" + resolver + "\",\"flatten\":{}},\"last\":2}");
         assertSame("{\"o\":{\"m\":{\"$resolver\":\"" + resolver + "\",\"flatten\":{\"prefix\":\"p_\"},\"stringified\":true}}}");
+        // Two prefixes taking turns (the writer keeps the last one escaped), one of them to escape.
+        assertSame("{\"a\":{\"$resolver\":\"" + resolver + "\",\"flatten\":{\"prefix\":\"p1.\"}},"
+                + "\"b\":{\"$resolver\":\"" + resolver + "\",\"flatten\":{\"prefix\":\"é\\\"\\n2.\"}}}");
     }
 
     @ParameterizedTest
