@@ -40,13 +40,18 @@ final class GelfFieldsResolver {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
+    /** {@code id}: GELF reserves {@code _id}, so it is written {@code _id_}. */
+    static boolean isId(CharSequence key) {
+        return key.length() == 2 && key.charAt(0) == 'i' && key.charAt(1) == 'd';
+    }
+
     /**
      * {@code key} as GELF allows it after the {@code _} prefix: the key itself when it is one already
      * (most are; the writer then copies it in bulk), else {@code view} reading it renamed.
      */
     static CharSequence fieldName(CharSequence key, FieldName view) {
         int length = key.length();
-        if (length == 2 && key.charAt(0) == 'i' && key.charAt(1) == 'd') {
+        if (isId(key)) {
             return view.of(key);
         }
         for (int i = 0; i < length; i++) {
@@ -67,8 +72,7 @@ final class GelfFieldsResolver {
 
         FieldName of(CharSequence source) {
             key = source;
-            boolean reserved = source.length() == 2 && source.charAt(0) == 'i' && source.charAt(1) == 'd';
-            length = source.length() + (reserved ? 1 : 0);
+            length = source.length() + (isId(source) ? 1 : 0);
             return this;
         }
 
