@@ -29,6 +29,17 @@ import dev.log4jpool.buffer.TextBuffer;
 public final class JsonCodec {
     /** Input chars escaped per run: bounds the {@code ensureCapacityFor} of one run to 6× this. */
     static final int RUN = 512;
+    /** The ASCII chars JSON strings escape: controls, quote, backslash. */
+    private static final boolean[] ESCAPED_ASCII = new boolean[0x80];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPED_ASCII[c] = true;
+        }
+        ESCAPED_ASCII['"'] = true;
+        ESCAPED_ASCII['\\'] = true;
+    }
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final char[] run = new char[RUN];
@@ -136,7 +147,7 @@ public final class JsonCodec {
             int plain = 0;
             while (plain < count) {
                 char c = target[p + plain];
-                if (c < 0x20 || c >= limit || c == '"' || c == '\\') {
+                if (c < 0x80 ? ESCAPED_ASCII[c] : c >= limit) {
                     break;
                 }
                 plain++;
@@ -180,7 +191,7 @@ public final class JsonCodec {
         boolean ascii = limit == 0x80;
         for (int i = from; i < to; i++) {
             char c = source[i];
-            if (c >= 0x20 && c < limit && c != '"' && c != '\\') {
+            if (c < 0x80 ? !ESCAPED_ASCII[c] : c < limit) {
                 target[p++] = c;
             } else if (c < 0x20) {
                 p = escapeControl(c, target, p);

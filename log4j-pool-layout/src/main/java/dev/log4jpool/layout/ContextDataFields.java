@@ -56,6 +56,8 @@ final class ContextDataFields extends TemplateNode<LogEvent> {
     /** The same keys as arrays, to loop over without an iterator. */
     private final String[] includeKeys;
     private final String[] excludeKeys;
+    /** Whether either list is given: without them every key is accepted without a set lookup. */
+    private final boolean filtered;
 
     ContextDataFields(boolean nested, Set<String> includes, Set<String> excludes) {
         this.nested = nested;
@@ -63,6 +65,7 @@ final class ContextDataFields extends TemplateNode<LogEvent> {
         this.excludes = Set.copyOf(excludes);
         this.includeKeys = this.includes == null ? new String[0] : this.includes.toArray(new String[0]);
         this.excludeKeys = this.excludes.toArray(new String[0]);
+        this.filtered = this.includes != null || !this.excludes.isEmpty();
     }
 
     @Override
@@ -126,6 +129,6 @@ final class ContextDataFields extends TemplateNode<LogEvent> {
     }
 
     boolean accepts(String key) {
-        return (includes == null || includes.contains(key)) && !excludes.contains(key);
+        return !filtered || (includes == null || includes.contains(key)) && !excludes.contains(key);
     }
 }

@@ -36,6 +36,8 @@ final class JsonWriter {
     private int depth;
     /** The last prefix of a prefixed run-time name and its escaped text. */
     private final EscapedStringCache lastPrefix = new EscapedStringCache();
+    /** The run-time names written before, as written: copied instead of escaped again. */
+    private final NameCache knownNames = new NameCache();
 
     /** Starts an event's text in {@code buffer}; the root value follows (usually {@link #openObject}). */
     void begin(TextBuffer buffer, LayoutSettings layoutSettings) {
@@ -87,12 +89,46 @@ final class JsonWriter {
      */
     void dynamicName(CharSequence key) {
         CharSequence name = key == null ? "null" : key;
+        KeyRegistry keys = registries[depth - 1];
+        if (name instanceof String && writeKnownName(null, (String) name, keys)) {
+            return;
+        }
         comma();
         out.append('"');
         int start = out.length();
-        escapeTruncated(name, name.length());
-        registries[depth - 1].claim(out, start);
+        int length = name.length();
+        escapeTruncated(name, length);
+        if (name instanceof String && length <= settings.maxStringLength) {
+            knownNames.remember(null, (String) name, settings, keys.reserved(), out.array(), start, out.length());
+        }
+        keys.claim(out, start);
         out.append('"').append(':');
+    }
+
+    /**
+     * Writes and claims the member name {@code prefix + key} from {@link #knownNames} when it was
+     * written before with these settings into an object with these reserved names; false (nothing
+     * written) when not. The hot path of flattened context and map entries: one capacity check.
+     */
+    private boolean writeKnownName(String prefix, String key, KeyRegistry keys) {
+        int slot = knownNames.find(prefix, key, settings, keys.reserved());
+        if (slot < 0) {
+            return false;
+        }
+        int length = knownNames.length(slot);
+        out.ensureCapacityFor(length + 2);
+        char[] target = out.array();
+        int p = out.length();
+        if (needsComma) {
+            target[p++] = ',';
+        }
+        needsComma = true;
+        target[p++] = '"';
+        System.arraycopy(knownNames.text(slot), 0, target, p, length);
+        out.setLength(p + length);
+        keys.claimPrepared(out, p, knownNames.hash(slot), knownNames.unreserved(slot));
+        out.append('"').append(':');
+        return true;
     }
 
     /**
@@ -104,6 +140,11 @@ final class JsonWriter {
      */
     void dynamicName(CharSequence prefix, CharSequence key) {
         CharSequence name = key == null ? "null" : key;
+        KeyRegistry keys = registries[depth - 1];
+        boolean cacheable = prefix instanceof String && name instanceof String;
+        if (cacheable && writeKnownName((String) prefix, (String) name, keys)) {
+            return;
+        }
         comma();
         out.append('"');
         int start = out.length();
@@ -127,9 +168,11 @@ final class JsonWriter {
             codec.escape(name, 0, limit, out);
             if (limit < length) {
                 raw(settings.truncationMarker);
+            } else if (cacheable) {
+                knownNames.remember((String) prefix, (String) name, settings, keys.reserved(), out.array(), start, out.length());
             }
         }
-        registries[depth - 1].claim(out, start);
+        keys.claim(out, start);
         out.append('"').append(':');
     }
 

@@ -77,12 +77,41 @@ final class KeyRegistry {
      * when it is taken, prefixes {@code _} in place, as often as needed. Returns how many.
      */
     int claim(TextBuffer out, int start) {
+        return claimFrom(out, start, hash(out.array(), start, out.length()));
+    }
+
+    /**
+     * {@link #claim} for a name whose {@link #hash} is known and which, written without {@code _},
+     * is known to be reserved or not ({@link NameCache}): a name free in this object is taken
+     * without hashing or looking it up among the reserved names again.
+     */
+    int claimPrepared(TextBuffer out, int start, int keyHash, boolean unreserved) {
+        int length = out.length() - start;
+        if (unreserved && find(0, out.array(), start, length, keyHash) < 0) {
+            add(start, length, keyHash);
+            return 0;
+        }
+        return claimFrom(out, start, keyHash);
+    }
+
+    /** The hash of {@code chars[start, end)} that names are looked up by (String's). */
+    static int hash(char[] chars, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        return hash;
+    }
+
+    ReservedKeys reserved() {
+        return reserved;
+    }
+
+    private int claimFrom(TextBuffer out, int start, int keyHash) {
         char[] chars = out.array();
         int length = out.length() - start;
-        int keyHash = 0;
         int power = 1; // 31^length, to hash a prefix before the key without reading the key again
-        for (int i = start, end = start + length; i < end; i++) {
-            keyHash = 31 * keyHash + chars[i];
+        for (int i = 0; i < length; i++) {
             power *= 31;
         }
         int prefix = 0;

@@ -103,6 +103,18 @@ class GarbageFreeTest {
     }
 
     @Test
+    void moreContextKeysThanTheNameCacheHoldsEvictEachOtherWithoutAllocating() {
+        StringMap context = new SortedArrayStringMap();
+        for (int k = 0; k < NameCache.SLOTS * 3; k++) {
+            context.putValue("key-" + k, "v");
+        }
+        context.freeze();
+        event.setContextData(context);
+        event.setMessage(new SimpleMessage("order placed"));
+        assertGarbageFree(NameCache.SLOTS * 3 + " context entries", i -> {});
+    }
+
+    @Test
     void fiveTypedFields() {
         assertGarbageFree("5 typed fields", i -> event.setMessage(StructuredMessage.of("order placed")
                 .with("orderId", i).with("amount", i * 0.01).with("express", (i & 1) == 0)

@@ -150,6 +150,63 @@ class KeyCollisionTest {
         assertEquals(List.of("@timestamp", "level", "logger", "thread", "message", "k\uFFFD", "service"), Json.keys(json));
     }
 
+    // ---- names written before (JsonWriter's NameCache): same text as the first time, wherever written ----
+
+    @Test
+    void aKeyWrittenBeforeIsRenamedWhereItIsReservedAndNotWhereItIsNot() {
+        // One key String, one thread's scratch, two objects: "thread" is a base field of one layout only.
+        PooledJsonLayout noThread = builder().setThreadKey("").build();
+        String key = "thread";
+        for (int round = 0; round < 3; round++) {
+            JsonNode free = encode(noThread, Events.withContext(Events.event("m"), key, "ctx"));
+            assertEquals("ctx", free.get("thread").textValue());
+            assertEquals(null, free.get("_thread"));
+            JsonNode taken = encode(layout, Events.withContext(Events.event("m"), key, "ctx"));
+            assertEquals("ctx", taken.get("_thread").textValue());
+            assertEquals("main", taken.get("thread").textValue());
+        }
+    }
+
+    @Test
+    void aKeyWrittenBeforeIsWrittenWithEachLayoutsOwnSettings() {
+        PooledJsonLayout ascii = builder().setCharset("US-ASCII").build();
+        PooledJsonLayout cut = builder().setMaxStringLength(3).build();
+        String key = "caf\u00e9-key";
+        for (int round = 0; round < 3; round++) {
+            assertTrue(LayoutTesting.encodeToText(layout, Events.withContext(Events.event("m"), key, "v"))
+                    .contains("\"caf\u00e9-key\":\"v\""));
+            assertTrue(LayoutTesting.encodeToText(ascii, Events.withContext(Events.event("m"), key, "v"))
+                    .contains("\"caf\\u00e9-key\":\"v\""));
+            assertEquals("v", encode(cut, Events.withContext(Events.event("m"), key, "v")).get("caf\u2026").textValue());
+        }
+    }
+
+    @Test
+    void aKeyWrittenBeforeIsStillRenamedAgainstAnEarlierRunTimeKey() {
+        // The message's field "user" comes first; the context's "user" (known from earlier events) yields.
+        for (int round = 0; round < 3; round++) {
+            JsonNode json = encode(layout, Events.withContext(Events.event(StructuredMessage.of("m").with("user", "msg")),
+                    "user", "ctx"));
+            assertEquals("msg", json.get("user").textValue());
+            assertEquals("ctx", json.get("_user").textValue());
+            JsonNode alone = encode(layout, Events.withContext(Events.event("m"), "user", "ctx"));
+            assertEquals("ctx", alone.get("user").textValue());
+        }
+    }
+
+    @Test
+    void prefixedKeysWrittenBeforeKeepTheirPrefixAndYieldToTheSameTextWithout() {
+        // The context twice: under "x." and flattened as it is; "x." + "k" and the key "x.k" are one name.
+        PooledJsonLayout twice = builder().setEventTemplate("{\"a\": {\"$resolver\": \"mdc\", \"flatten\": {\"prefix\": \"x.\"}},"
+                + " \"b\": {\"$resolver\": \"mdc\", \"flatten\": true}}").build();
+        for (int round = 0; round < 3; round++) {
+            JsonNode json = encode(twice, Events.withContext(Events.event("m"), "k", "1", "x.k", "2"));
+            assertEquals(List.of("x.k", "x.x.k", "k", "_x.k"), Json.keys(json));
+            assertEquals("1", json.get("x.k").textValue());
+            assertEquals("2", json.get("_x.k").textValue());
+        }
+    }
+
     @Test
     void duplicateConfiguredNamesAreAConfigurationError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
