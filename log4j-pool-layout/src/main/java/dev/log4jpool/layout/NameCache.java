@@ -6,7 +6,9 @@ package dev.log4jpool.layout;
  * here is copied instead of escaped, and claimed with its hash and its reserved-name check done
  * once (see {@link KeyRegistry#claimPrepared}).
  *
- * <p>Direct-mapped by the key's hash; an entry is recognised by the identity of its key, its prefix
+ * <p>Two-way set-associative by the key's hash (two keys of one set do not evict each other, as
+ * they would in a direct-mapped table: measured with GELF's five context keys, two of which shared a
+ * slot and missed on every event); an entry is recognised by the identity of its key, its prefix
  * (or none), the layout settings it was escaped with and the reserved names it was checked against,
  * so it is never used for text it was not made from. Only names written whole (not cut at
  * {@code maxStringLength}) of at most {@value #MAX_CHARS} chars are kept. <b>Retained memory</b>:
@@ -29,16 +31,31 @@ final class NameCache {
     /** Whether the text as written (no {@code _} prefixed) is not one of {@link #reserved}'s names. */
     private final boolean[] unreserved = new boolean[SLOTS];
 
-    private static int slotOf(String prefix, String key) {
+    /** Per set of two slots: the one used last, so that a new name replaces the other. */
+    private final boolean[] secondUsedLast = new boolean[SLOTS / 2];
+
+    /** The first of the two slots of the name's set. */
+    static int setOf(String prefix, String key) {
         int hash = prefix == null ? key.hashCode() : key.hashCode() * 31 + prefix.hashCode();
-        return KeyRegistry.mix(hash) & (SLOTS - 1);
+        return (KeyRegistry.mix(hash) & (SLOTS / 2 - 1)) * 2;
     }
 
     /** The slot holding the name {@code prefix + key} as written with these settings, or -1. */
     int find(String prefix, String key, LayoutSettings current, ReservedKeys names) {
-        int slot = slotOf(prefix, key);
-        return keys[slot] == key && prefixes[slot] == prefix && settings[slot] == current && reserved[slot] == names
-                ? slot : -1;
+        int first = setOf(prefix, key);
+        if (holds(first, prefix, key, current, names)) {
+            secondUsedLast[first >> 1] = false;
+            return first;
+        }
+        if (holds(first + 1, prefix, key, current, names)) {
+            secondUsedLast[first >> 1] = true;
+            return first + 1;
+        }
+        return -1;
+    }
+
+    private boolean holds(int slot, String prefix, String key, LayoutSettings current, ReservedKeys names) {
+        return keys[slot] == key && prefixes[slot] == prefix && settings[slot] == current && reserved[slot] == names;
     }
 
     char[] text(int slot) {
@@ -66,7 +83,9 @@ final class NameCache {
         if (length > MAX_CHARS) {
             return;
         }
-        int slot = slotOf(prefix, key);
+        int first = setOf(prefix, key);
+        int slot = secondUsedLast[first >> 1] ? first : first + 1;
+        secondUsedLast[first >> 1] = slot != first;
         if (texts[slot] == null) {
             texts[slot] = new char[MAX_CHARS];
         }
