@@ -349,6 +349,14 @@ final class JsonWriter {
         partCut = false;
     }
 
+    /**
+     * A part escaped whole, without counting it against the budget: for a caller that knows the
+     * whole string is within {@code maxStringLength}.
+     */
+    void wholePart(String text) {
+        codec.escape(text, 0, text.length(), out);
+    }
+
     void part(String text) {
         String value = text == null ? "null" : text;
         if (partCut) {

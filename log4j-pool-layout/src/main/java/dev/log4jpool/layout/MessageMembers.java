@@ -4,7 +4,6 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.SimpleMessage;
-import org.apache.logging.log4j.util.StringBuilderFormattable;
 import org.apache.logging.log4j.util.TriConsumer;
 
 /**
@@ -52,22 +51,8 @@ final class MessageMembers {
                 out.nullValue();
             } else if (message.getClass() == SimpleMessage.class) {
                 out.stringValue(message.getFormattedMessage()); // the String it was made with: no copy
-            } else if (message instanceof StringBuilderFormattable) {
-                StringBuilder text = scratch.messageText();
-                try {
-                    ((StringBuilderFormattable) message).formatTo(text);
-                } catch (Throwable failure) { // NOPMD: a broken message must not lose the event
-                    text.append(" [message formatting threw ").append(failure.getClass().getName()).append(']');
-                }
-                out.stringValue(text);
             } else {
-                String text;
-                try {
-                    text = message.getFormattedMessage();
-                } catch (Throwable failure) { // NOPMD: see above
-                    text = "[message formatting threw " + failure.getClass().getName() + "]";
-                }
-                out.stringValue(text);
+                MessageResolver.writeFormatted(message, out, scratch);
             }
         }
     }

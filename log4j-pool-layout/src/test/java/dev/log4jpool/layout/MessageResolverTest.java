@@ -132,6 +132,31 @@ class MessageResolverTest {
     }
 
     @Test
+    void mapMessageTextsOnBothSidesOfTheCutAreWrittenLikeJsonTemplateLayout() {
+        // Text within maxStringLength is escaped straight into the output, longer text is built and
+        // cut whole: each map at its text's length, one less and one more.
+        Map<String, String> withNull = new LinkedHashMap<>();
+        withNull.put("n", null); // reads "null", as Log4j writes it
+        withNull.put("x", "");
+        MapMessage<?, ?>[] maps = {
+            new StringMapMessage().with("b", "2").with("a", "1"),
+            new StringMapMessage().with("q\"k", "v\\al\n").with("e", "\u00e9\uD83D\uDE00").with("t", "\t"),
+            new MapMessage<>(withNull),
+        };
+        for (MapMessage<?, ?> map : maps) {
+            LogEvent event = EventCorpus.base().setMessage(map).build();
+            List<EventCorpus.Named> one = List.of(new EventCorpus.Named("map " + map.getFormattedMessage(), event));
+            int length = map.getFormattedMessage().length();
+            for (int max = length - 1; max <= length + 1; max++) {
+                for (String template : new String[] {"{\"m\":{\"$resolver\":\"message\",\"stringified\":true}}",
+                        "{\"m\":{\"$resolver\":\"pattern\",\"pattern\":\"%m\"}}"}) {
+                    TemplateParity.of(template).maxStringLength(max, "~").assertSameOn(one);
+                }
+            }
+        }
+    }
+
+    @Test
     void invalidJsonOfAMultiformatMessageCostsOnlyItsMember() {
         LogEvent event = EventCorpus.base().setMessage(new JsonMultiformat("{\"a\":", "JSON")).build();
         TemplateParity parity = TemplateParity.of("{\"before\":1,\"m\":{\"$resolver\":\"message\"},\"after\":2}");
