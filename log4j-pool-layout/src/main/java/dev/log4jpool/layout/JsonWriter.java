@@ -111,11 +111,11 @@ final class JsonWriter {
      * written) when not. The hot path of flattened context and map entries: one capacity check.
      */
     private boolean writeKnownName(String prefix, String key, KeyRegistry keys) {
-        int slot = knownNames.find(prefix, key, settings, keys.reserved());
-        if (slot < 0) {
+        NameCache.Entry known = knownNames.find(prefix, key, settings, keys.reserved());
+        if (known == null) {
             return false;
         }
-        int length = knownNames.length(slot);
+        int length = known.length;
         out.ensureCapacityFor(length + 2);
         char[] target = out.array();
         int p = out.length();
@@ -124,9 +124,9 @@ final class JsonWriter {
         }
         needsComma = true;
         target[p++] = '"';
-        System.arraycopy(knownNames.text(slot), 0, target, p, length);
+        System.arraycopy(known.text, 0, target, p, length);
         out.setLength(p + length);
-        keys.claimPrepared(out, p, knownNames.hash(slot), knownNames.unreserved(slot));
+        keys.claimPrepared(out, p, known.hash, known.unreserved);
         out.append('"').append(':');
         return true;
     }

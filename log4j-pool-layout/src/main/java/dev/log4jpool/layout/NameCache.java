@@ -12,7 +12,7 @@ package dev.log4jpool.layout;
  * (or none), the layout settings it was escaped with and the reserved names it was checked against,
  * so it is never used for text it was not made from. Only names written whole (not cut at
  * {@code maxStringLength}) of at most {@value #MAX_CHARS} chars are kept. <b>Retained memory</b>:
- * {@value #SLOTS} slots, each with one array of {@value #MAX_CHARS} chars made on its first use and
+ * {@value #SLOTS} slots, each with one entry of {@value #MAX_CHARS} chars made on its first use and
  * reused after, so keys that evict each other allocate nothing: at most 8 KiB of chars and about
  * 2 KiB of tables per {@link EventScratch}.
  */
@@ -20,18 +20,26 @@ final class NameCache {
     static final int SLOTS = 64;
     static final int MAX_CHARS = 64;
 
-    private final String[] keys = new String[SLOTS];
-    private final String[] prefixes = new String[SLOTS];
-    private final LayoutSettings[] settings = new LayoutSettings[SLOTS];
-    private final ReservedKeys[] reserved = new ReservedKeys[SLOTS];
-    private final char[][] texts = new char[SLOTS][];
-    private final int[] lengths = new int[SLOTS];
-    /** The hash {@link KeyRegistry} computes of the written text. */
-    private final int[] hashes = new int[SLOTS];
-    /** Whether the text as written (no {@code _} prefixed) is not one of {@link #reserved}'s names. */
-    private final boolean[] unreserved = new boolean[SLOTS];
+    /** One name as written; made on the first use of its slot and overwritten after. */
+    static final class Entry {
+        private String key;
+        private String prefix;
+        private LayoutSettings settings;
+        private ReservedKeys reserved;
+        final char[] text = new char[MAX_CHARS];
+        int length;
+        /** The hash {@link KeyRegistry} computes of the written text. */
+        int hash;
+        /** Whether the text as written (no {@code _} prefixed) is not one of {@link #reserved}'s names. */
+        boolean unreserved;
 
-    /** Per set of two slots: the one used last, so that a new name replaces the other. */
+        private boolean holds(String candidatePrefix, String candidateKey, LayoutSettings current, ReservedKeys names) {
+            return key == candidateKey && prefix == candidatePrefix && settings == current && reserved == names;
+        }
+    }
+
+    private final Entry[] entries = new Entry[SLOTS];
+    /** Per set of two slots: whether the second was used last, so that a new name replaces the first. */
     private final boolean[] secondUsedLast = new boolean[SLOTS / 2];
 
     /** The first of the two slots of the name's set. */
@@ -40,38 +48,20 @@ final class NameCache {
         return (KeyRegistry.mix(hash) & (SLOTS / 2 - 1)) * 2;
     }
 
-    /** The slot holding the name {@code prefix + key} as written with these settings, or -1. */
-    int find(String prefix, String key, LayoutSettings current, ReservedKeys names) {
+    /** The name {@code prefix + key} as written with these settings into an object with these reserved names, or {@code null}. */
+    Entry find(String prefix, String key, LayoutSettings current, ReservedKeys names) {
         int first = setOf(prefix, key);
-        if (holds(first, prefix, key, current, names)) {
+        Entry entry = entries[first];
+        if (entry != null && entry.holds(prefix, key, current, names)) {
             secondUsedLast[first >> 1] = false;
-            return first;
+            return entry;
         }
-        if (holds(first + 1, prefix, key, current, names)) {
+        entry = entries[first + 1];
+        if (entry != null && entry.holds(prefix, key, current, names)) {
             secondUsedLast[first >> 1] = true;
-            return first + 1;
+            return entry;
         }
-        return -1;
-    }
-
-    private boolean holds(int slot, String prefix, String key, LayoutSettings current, ReservedKeys names) {
-        return keys[slot] == key && prefixes[slot] == prefix && settings[slot] == current && reserved[slot] == names;
-    }
-
-    char[] text(int slot) {
-        return texts[slot];
-    }
-
-    int length(int slot) {
-        return lengths[slot];
-    }
-
-    int hash(int slot) {
-        return hashes[slot];
-    }
-
-    boolean unreserved(int slot) {
-        return unreserved[slot];
+        return null;
     }
 
     /**
@@ -86,17 +76,18 @@ final class NameCache {
         int first = setOf(prefix, key);
         int slot = secondUsedLast[first >> 1] ? first : first + 1;
         secondUsedLast[first >> 1] = slot != first;
-        if (texts[slot] == null) {
-            texts[slot] = new char[MAX_CHARS];
+        Entry entry = entries[slot];
+        if (entry == null) {
+            entry = new Entry();
+            entries[slot] = entry;
         }
-        System.arraycopy(chars, start, texts[slot], 0, length);
-        int hash = KeyRegistry.hash(chars, start, end);
-        keys[slot] = key;
-        prefixes[slot] = prefix;
-        settings[slot] = current;
-        reserved[slot] = names;
-        lengths[slot] = length;
-        hashes[slot] = hash;
-        unreserved[slot] = !names.contains(0, chars, start, length, hash);
+        System.arraycopy(chars, start, entry.text, 0, length);
+        entry.key = key;
+        entry.prefix = prefix;
+        entry.settings = current;
+        entry.reserved = names;
+        entry.length = length;
+        entry.hash = KeyRegistry.hash(chars, start, end);
+        entry.unreserved = !names.contains(0, chars, start, length, entry.hash);
     }
 }

@@ -3,6 +3,8 @@ package dev.log4jpool.layout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -38,22 +40,22 @@ class NameCacheTest {
     void keepsTheTextItsHashAndWhetherItIsReserved() {
         remember(null, "user");
         remember(null, "level");
-        int user = cache.find(null, "user", settings, reserved);
-        assertArrayEquals("user".toCharArray(), Arrays.copyOf(cache.text(user), cache.length(user)));
-        assertEquals("user".hashCode(), cache.hash(user));
-        assertTrue(cache.unreserved(user));
-        assertFalse(cache.unreserved(cache.find(null, "level", settings, reserved)));
+        NameCache.Entry user = cache.find(null, "user", settings, reserved);
+        assertArrayEquals("user".toCharArray(), Arrays.copyOf(user.text, user.length));
+        assertEquals("user".hashCode(), user.hash);
+        assertTrue(user.unreserved);
+        assertFalse(cache.find(null, "level", settings, reserved).unreserved);
     }
 
     @Test
     void recognisesOnlyTheSameKeyPrefixSettingsAndReservedNames() {
         String key = new String("user");
         remember("x.", key);
-        assertTrue(cache.find("x.", key, settings, reserved) >= 0);
-        assertEquals(-1, cache.find("x.", new String("user"), settings, reserved)); // equal text, another String
-        assertEquals(-1, cache.find(null, key, settings, reserved));
-        assertEquals(-1, cache.find("x.", key, new LayoutSettings(100, "…", true), reserved));
-        assertEquals(-1, cache.find("x.", key, settings, ReservedKeys.NONE));
+        assertNotNull(cache.find("x.", key, settings, reserved));
+        assertNull(cache.find("x.", new String("user"), settings, reserved)); // equal text, another String
+        assertNull(cache.find(null, key, settings, reserved));
+        assertNull(cache.find("x.", key, new LayoutSettings(100, "…", true), reserved));
+        assertNull(cache.find("x.", key, settings, ReservedKeys.NONE));
     }
 
     @Test
@@ -61,21 +63,21 @@ class NameCacheTest {
         List<String> keys = threeKeysOfOneSet();
         remember(null, keys.get(0));
         remember(null, keys.get(1));
-        assertTrue(cache.find(null, keys.get(0), settings, reserved) >= 0);
-        assertTrue(cache.find(null, keys.get(1), settings, reserved) >= 0); // used last
+        assertNotNull(cache.find(null, keys.get(0), settings, reserved));
+        assertNotNull(cache.find(null, keys.get(1), settings, reserved)); // used last
         remember(null, keys.get(2));
-        assertEquals(-1, cache.find(null, keys.get(0), settings, reserved));
-        assertTrue(cache.find(null, keys.get(1), settings, reserved) >= 0);
-        assertTrue(cache.find(null, keys.get(2), settings, reserved) >= 0);
+        assertNull(cache.find(null, keys.get(0), settings, reserved));
+        assertNotNull(cache.find(null, keys.get(1), settings, reserved));
+        assertNotNull(cache.find(null, keys.get(2), settings, reserved));
     }
 
     @Test
     void aNameLongerThanASlotIsNotKept() {
         String longKey = "k".repeat(NameCache.MAX_CHARS + 1);
         remember(null, longKey);
-        assertEquals(-1, cache.find(null, longKey, settings, reserved));
+        assertNull(cache.find(null, longKey, settings, reserved));
         String fits = "k".repeat(NameCache.MAX_CHARS);
         remember(null, fits);
-        assertEquals(NameCache.MAX_CHARS, cache.length(cache.find(null, fits, settings, reserved)));
+        assertEquals(NameCache.MAX_CHARS, cache.find(null, fits, settings, reserved).length);
     }
 }
