@@ -42,6 +42,8 @@ final class TemplateNodes {
         /** The distinct guards of the members (at most 32, one bit each per event), and per member its index or -1. */
         private final PresenceGuard<V>[] guards;
         private final int[] guardOf;
+        /** The guard of every member, when they all have the same one (an object of exception members); else {@code null}. */
+        private final PresenceGuard<V> commonGuard;
 
         @SuppressWarnings("unchecked")
         ObjectNode(char[][] names, TemplateNode<V>[] values, ReservedKeys reserved) {
@@ -73,6 +75,21 @@ final class TemplateNodes {
             }
             this.hasUnconditionalMember = unconditional;
             this.guards = distinct.toArray(new PresenceGuard[0]);
+            boolean shared = !unconditional && guards.length == 1;
+            for (int index : guardOf) {
+                shared &= index == 0;
+            }
+            this.commonGuard = shared ? guards[0] : null;
+        }
+
+        /**
+         * Without the guard all members share, none is present, so neither is this object: the
+         * enclosing object then skips it with the guard it asks once, instead of asking this object,
+         * which asks each member (JsonLayout's {@code thrown} on every event without a throwable).
+         */
+        @Override
+        PresenceGuard<V> presenceGuard() {
+            return commonGuard;
         }
 
         /**

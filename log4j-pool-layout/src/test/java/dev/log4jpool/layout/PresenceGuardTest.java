@@ -47,6 +47,29 @@ class PresenceGuardTest {
         assertEquals(2 * 2, empty.calls);
     }
 
+    /** Objects whose members all share a guard: one of context members, one of exception members. */
+    private static final String GUARDED_OBJECTS = "{\"message\":{\"$resolver\":\"message\",\"stringified\":true},"
+            + "\"ctx\":{\"a\":{\"$resolver\":\"mdc\",\"key\":\"trace_id\"},\"b\":{\"$resolver\":\"mdc\",\"key\":\"user\"}},"
+            + "\"thrown\":{\"t\":{\"$resolver\":\"exception\",\"field\":\"className\"},"
+            + "\"m\":{\"$resolver\":\"exception\",\"field\":\"message\"}}}";
+
+    @Test
+    void anObjectWhoseMembersShareAGuardIsSkippedByItAndWritesWhatJsonTemplateLayoutWrites() {
+        TemplateParity.of(GUARDED_OBJECTS).assertSameOn(EventCorpus.all());
+        PooledJsonLayout layout = PooledJsonLayout.newBuilder().setConfiguration(new DefaultConfiguration())
+                .setEventTemplate(GUARDED_OBJECTS).build();
+        CountingMap empty = new CountingMap(false);
+        MutableLogEvent event = Events.event("no context");
+        event.setContextData(empty);
+        LayoutTesting.encode(layout, event);
+        empty.calls = 0;
+        JsonNode line = LayoutTesting.encode(layout, event);
+        assertEquals(java.util.List.of("message"), Json.keys(line));
+        // Per write one read of the map, the root's guard for "ctx"; asking "ctx" itself would read
+        // it once per member.
+        assertEquals(2, empty.calls);
+    }
+
     @Test
     void aGuardThatThrowsLeavesEachMemberToAskAndReportForItself() {
         PooledJsonLayout layout = layout();
