@@ -28,7 +28,7 @@ import dev.log4jpool.buffer.TextBuffer;
  */
 public final class JsonCodec {
     /** Input chars escaped per run: bounds the {@code ensureCapacityFor} of one run to 6× this. */
-    static final int RUN = 512;
+    public static final int RUN = 512;
     /** The ASCII chars JSON strings escape: controls, quote, backslash. */
     private static final boolean[] ESCAPED_ASCII = new boolean[0x80];
 
@@ -112,6 +112,10 @@ public final class JsonCodec {
      * TextBuffer) straight into the output, other text through the scratch array.
      */
     public void escape(CharSequence text, int start, int end, TextBuffer out) {
+        if (text instanceof String && start == 0 && end <= RUN && end == text.length()) {
+            escapeShort((String) text, out);
+            return;
+        }
         if (text instanceof String || text instanceof StringBuilder || text instanceof TextBuffer) {
             escapeCopied(text, start, end, out);
             return;
@@ -143,15 +147,7 @@ public final class JsonCodec {
             char[] target = out.array();
             int p = out.length();
             copy(text, from, to, target, p);
-            char limit = fastLimit;
-            int plain = 0;
-            while (plain < count) {
-                char c = target[p + plain];
-                if (c < 0x80 ? ESCAPED_ASCII[c] : c >= limit) {
-                    break;
-                }
-                plain++;
-            }
+            int plain = plainPrefix(target, p, count);
             out.setLength(p + plain);
             if (plain < count) {
                 copy(text, from + plain, to, run, 0);
@@ -159,6 +155,38 @@ public final class JsonCodec {
             }
             from = to;
         }
+    }
+
+    /**
+     * A whole String of at most {@value #RUN} chars (most names and values): one run, without the
+     * cuts and the copy's dispatch. Measured: a GcpLayout map event, ten such parts, 340 -> 314 ns.
+     */
+    private void escapeShort(String text, TextBuffer out) {
+        int count = text.length();
+        out.ensureCapacityFor(count * 6);
+        char[] target = out.array();
+        int p = out.length();
+        text.getChars(0, count, target, p);
+        int plain = plainPrefix(target, p, count);
+        out.setLength(p + plain);
+        if (plain < count) {
+            text.getChars(plain, count, run, 0);
+            escape(run, 0, count - plain, out);
+        }
+    }
+
+    /** How many of {@code chars[p, p + count)}, from the first, need no escaping. */
+    private int plainPrefix(char[] chars, int p, int count) {
+        char limit = fastLimit;
+        int plain = 0;
+        while (plain < count) {
+            char c = chars[p + plain];
+            if (c < 0x80 ? ESCAPED_ASCII[c] : c >= limit) {
+                break;
+            }
+            plain++;
+        }
+        return plain;
     }
 
     /** Copies {@code text[start, end)} of a String, StringBuilder or TextBuffer into {@code target} at {@code p}. */

@@ -91,7 +91,7 @@ class JsonCodecTest {
     @Test
     void longStringsWithEscapesAnywhereAgreeWithOtherText() {
         // Strings are copied in bulk and then scanned; other text goes char by char: same output for
-        // runs longer than one, escapes at any offset, sub-ranges, and a buffer that already holds text.
+        // runs longer than one, escapes at any offset, sub-ranges, whole Strings, and a buffer that already holds text.
         Random random = new Random(7);
         for (int round = 0; round < 300; round++) {
             StringBuilder text = new StringBuilder();
@@ -112,6 +112,12 @@ class JsonCodecTest {
                 TextBuffer fromOther = new TextBuffer(4).append("head");
                 codec.escape(CharBuffer.wrap(string), start, end, fromOther);
                 assertEquals(fromOther.toString(), fromString.toString(), "round " + round);
+                // The whole String (one run when it has at most RUN chars: the short path).
+                TextBuffer whole = new TextBuffer(4).append("head");
+                codec.escape(string, 0, length, whole);
+                TextBuffer wholeOther = new TextBuffer(4).append("head");
+                codec.escape(CharBuffer.wrap(string), 0, length, wholeOther);
+                assertEquals(wholeOther.toString(), whole.toString(), "round " + round + ", whole");
             }
         }
     }
