@@ -22,10 +22,10 @@ import org.apache.logging.log4j.util.Constants;
  * died since the registry last looked (a dead thread's slot, with its buffer, is let go the next
  * time a thread registers with this pool or someone reads {@link #stats()}; until then the registry
  * keeps it reachable), and A is what a user of the buffer attaches to it ({@link TextBuffer#setAttachment}):
- * PooledJsonLayout's per-buffer scratch, at most about 201 KiB (see its {@code EventScratch}, which also
+ * PooledJsonLayout's per-buffer scratch, at most about 203 KiB (see its {@code EventScratch}, which also
  * lists what some templates add). With the defaults (ring 32, {@code maxRetainedSize} 8 × 8,192
  * chars = 128 KiB), that is 32 × 128 KiB = <b>4 MiB for the ring plus 128 KiB per thread</b>, and
- * the layout's scratch on top: about 10 MiB for the ring and 329 KiB per thread in all. Buffers leased at the moment (at most one
+ * the layout's scratch on top: about 10 MiB for the ring and 331 KiB per thread in all. Buffers leased at the moment (at most one
  * per thread per nesting level) come on top, and may be larger while leased: one event of 10 MB
  * makes a 20 MB buffer that is shrunk when it comes back. So one huge message cannot pin megabytes
  * for the life of a thread.

@@ -28,7 +28,7 @@ import dev.log4jpool.buffer.TextBuffer;
  */
 public final class JsonCodec {
     /** Input chars escaped per run: bounds the {@code ensureCapacityFor} of one run to 6× this. */
-    public static final int RUN = 512;
+    static final int RUN = 512;
     /** The ASCII chars JSON strings escape: controls, quote, backslash. */
     private static final boolean[] ESCAPED_ASCII = new boolean[0x80];
 

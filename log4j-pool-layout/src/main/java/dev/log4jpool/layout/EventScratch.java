@@ -16,12 +16,12 @@ import org.apache.logging.log4j.core.LogEvent;
  * is replaced after it. The message builder and the structured text keep at most 16,384 chars each
  * (32 KiB + 32 KiB), the structured members' arrays 256 entries (about 8 KiB), the logger and thread
  * name caches and the writer's last name prefix 1,024 chars each (6 KiB), the writer's cache of run-time
- * names ({@link NameCache}: 64 names of up to 64 chars, about 10 KiB), the writer's two key registries 1,024 slots each (12 KiB
+ * names ({@link NameCache}: 64 names of up to 64 chars, about 12 KiB), the writer's two key registries 1,024 slots each (12 KiB
  * each), the UTF-8 encoder (the JDK's) well under 1 KiB plus, once it has written into a direct
  * buffer (PooledFile's blocks), its 8 KiB staging array, the codec 1 KiB, the throwable trail about
  * 4.5 KiB, the typed values' and the case converter's builders 16,384 chars each (32 KiB + 32 KiB),
  * the regex matchers ({@value MatcherCache#SIZE}, a few hundred bytes each), the timestamp patterns'
- * caches (8 slots of about 0.5 KiB): about 201 KiB in all, on top of the buffer itself
+ * caches (8 slots of about 0.5 KiB): about 203 KiB in all, on top of the buffer itself
  * ({@code BufferPool} states the pool's bound). Templates that use them add: the {@code pattern}
  * resolver's text, 16,384 chars (32 KiB), and with {@code %replace} its input and the last input and
  * output, 16,384 chars each (96 KiB); a truncated stringified stack trace's text, 32,768 chars (64 KiB).

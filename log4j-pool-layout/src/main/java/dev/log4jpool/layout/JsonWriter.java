@@ -108,7 +108,8 @@ final class JsonWriter {
     /**
      * Writes and claims the member name {@code prefix + key} from {@link #knownNames} when it was
      * written before with these settings into an object with these reserved names; false (nothing
-     * written) when not. The hot path of flattened context and map entries: one capacity check.
+     * written) when not. The hot path of flattened context and map entries: the comma, the quote and
+     * the name after one capacity check.
      */
     private boolean writeKnownName(String prefix, String key, KeyRegistry keys) {
         NameCache.Entry known = knownNames.find(prefix, key, settings, keys.reserved());

@@ -13,8 +13,10 @@ package dev.log4jpool.layout;
  * so it is never used for text it was not made from. Only names written whole (not cut at
  * {@code maxStringLength}) of at most {@value #MAX_CHARS} chars are kept. <b>Retained memory</b>:
  * {@value #SLOTS} slots, each with one entry of {@value #MAX_CHARS} chars made on its first use and
- * reused after, so keys that evict each other allocate nothing: at most 8 KiB of chars and about
- * 2 KiB of tables per {@link EventScratch}.
+ * reused after, so keys that evict each other allocate nothing: about 12 KiB per
+ * {@link EventScratch} (8 KiB of chars, the entries and their arrays' headers). An entry keeps its
+ * key, prefix, settings and reserved names reachable until it is replaced: small objects, also after
+ * a reconfiguration.
  */
 final class NameCache {
     static final int SLOTS = 64;
